@@ -19,6 +19,8 @@ public final class SimpleNet {
     public static final double[] BOOK_T = {0, 0, 1};
 
     private final DMatrixRMaj weight;
+    private final MatMul matMul;
+    private final SoftmaxWithLoss lastLayer = new SoftmaxWithLoss();
 
     /** The book's net, with its printed W. */
     public SimpleNet() {
@@ -28,6 +30,7 @@ public final class SimpleNet {
     /** A net with the given W (shared, so a numerical gradient can perturb it). */
     public SimpleNet(DMatrixRMaj weight) {
         this.weight = weight;
+        this.matMul = new MatMul("MatMul", weight);
     }
 
     /** The live W. */
@@ -46,6 +49,22 @@ public final class SimpleNet {
     public double loss(DMatrixRMaj x, DMatrixRMaj t) {
         DMatrixRMaj y = SoftmaxWithLoss.softmax(predict(x));
         return SoftmaxWithLoss.crossEntropyError(y, t);
+    }
+
+    /** The x·W layer, whose caches and dW the explainer shows. */
+    public MatMul matMul() {
+        return matMul;
+    }
+
+    public SoftmaxWithLoss lastLayer() {
+        return lastLayer;
+    }
+
+    /** ∂L/∂W by backpropagation: forward through MatMul and SoftmaxWithLoss, then backward. */
+    public DMatrixRMaj gradient(DMatrixRMaj x, DMatrixRMaj t) {
+        lastLayer.forward(matMul.forward(x), t);
+        matMul.backward(lastLayer.backward(1.0));
+        return matMul.dW();
     }
 
     /** ∂L/∂W by central differences, as the book computes it in §4.4.2. */

@@ -1,0 +1,63 @@
+package com.backpropexplorer.engine;
+
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * The book's MatMul layer ({@code common/layers.py}): {@code out = x·W}; backward
+ * {@code dx = dout·Wᵀ}, {@code dW = xᵀ·dout}. The affine layer without the bias, which is all
+ * that simpleNet has. Caches x.
+ */
+public final class MatMul implements Layer {
+    private final String name;
+    private final DMatrixRMaj weight;
+    private DMatrixRMaj x;
+    private DMatrixRMaj dW;
+
+    /** @param weight W (shared, not copied) */
+    public MatMul(String name, DMatrixRMaj weight) {
+        this.name = name;
+        this.weight = weight;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj input) {
+        x = input.copy();
+        DMatrixRMaj out = new DMatrixRMaj(input.numRows, weight.numCols);
+        CommonOps_DDRM.mult(input, weight, out);
+        return out;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj dout) {
+        if (x == null) {
+            throw new EmptyCacheException(name, "x", "input x");
+        }
+        DMatrixRMaj dx = new DMatrixRMaj(dout.numRows, weight.numRows);
+        CommonOps_DDRM.multTransB(dout, weight, dx);
+        dW = new DMatrixRMaj(weight.numRows, weight.numCols);
+        CommonOps_DDRM.multTransA(x, dout, dW);
+        return dx;
+    }
+
+    /** ∂L/∂W from the last backward (a copy), or null before it. */
+    public DMatrixRMaj dW() {
+        return dW == null ? null : dW.copy();
+    }
+
+    @Override
+    public Map<String, DMatrixRMaj> cache() {
+        return x == null ? Map.of() : Map.of("x", x.copy());
+    }
+
+    @Override
+    public Map<String, DMatrixRMaj> gradients() {
+        return dW == null ? Map.of() : Map.of("dW", dW.copy());
+    }
+}
