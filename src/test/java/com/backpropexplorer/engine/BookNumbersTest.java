@@ -40,6 +40,6 @@ class BookNumbersTest {
     void backpropAgreesWithTheBooksNumericalGradient() {
         DMatrixRMaj dW = net.gradient(x, t);
         assertArrayEquals(new double[] {0.07838251, 0.25642842, -0.33481093, 0.11757377, 0.38464263, -0.5022164},
-                dW.data, 1e-7); // central differences are exact only to O(h²)
+                dW.data, 2e-7); // central differences are exact only to O(h²)
     }
 }
