@@ -1,0 +1,80 @@
+package com.backpropexplorer.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A read-only compressed-sparse-row (CSR) copy of a dense data set: for each row, the column
+ * indices of its non-zero elements in increasing order and their values.
+ *
+ * <p>MNIST images are about 81% background (exact zeros), so {@code x·W} over the stored
+ * elements only does a fifth of the dense work. Skipping a zero drops a term {@code 0·w = ±0}
+ * from a sum, which leaves every non-zero partial sum unchanged; kept in increasing column
+ * order, the sparse sums are the dense sums of {@code CommonOps_DDRM.mult}, bit for bit (up to
+ * the sign of an all-zero sum).
+ */
+public final class SparseRows {
+    private final int numRows;
+    private final int numCols;
+    /** Row r's elements are at [rowStart[r], rowStart[r + 1]). */
+    final int[] rowStart;
+    final int[] columns;
+    final double[] values;
+
+    private SparseRows(int numRows, int numCols, int[] rowStart, int[] columns, double[] values) {
+        this.numRows = numRows;
+        this.numCols = numCols;
+        this.rowStart = rowStart;
+        this.columns = columns;
+        this.values = values;
+    }
+
+    /** The non-zero elements of {@code dense} (one sample a row); the matrix is not kept. */
+    public static SparseRows of(DMatrixRMaj dense) {
+        int rows = dense.numRows;
+        int cols = dense.numCols;
+        double[] d = dense.data;
+        int[] rowStart = new int[rows + 1];
+        int nonZeros = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int i = r * cols, end = i + cols; i < end; i++) {
+                if (d[i] != 0.0) {
+                    nonZeros++;
+                }
+            }
+            rowStart[r + 1] = nonZeros;
+        }
+        int[] columns = new int[nonZeros];
+        double[] values = new double[nonZeros];
+        int p = 0;
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int c = 0; c < cols; c++) {
+                double v = d[base + c];
+                if (v != 0.0) {
+                    columns[p] = c;
+                    values[p++] = v;
+                }
+            }
+        }
+        return new SparseRows(rows, cols, rowStart, columns, values);
+    }
+
+    public int numRows() {
+        return numRows;
+    }
+
+    public int numCols() {
+        return numCols;
+    }
+
+    /** The number of stored (non-zero) elements. */
+    public int nonZeros() {
+        return rowStart[numRows];
+    }
+
+    /** The fraction of elements that are zero, about 0.81 for MNIST. */
+    public double sparsity() {
+        long all = (long) numRows * numCols;
+        return all == 0 ? 0 : 1.0 - (double) nonZeros() / all;
+    }
+}

@@ -1,0 +1,231 @@
+package com.backpropexplorer.engine;
+
+/**
+ * The loops of the fast paths, on raw row-major arrays. Every sum runs over its terms in the
+ * same order as the EJML routine the book's layers call ({@code mult_reorder} for x·W1 and
+ * xᵀ·dout, {@code mult_small} for h·W2, {@code multTransA_reorder} for hᵀ·dout, dot products
+ * for dout·W2ᵀ, column sums for db), and a term left out is always an exact ±0 (a zero pixel,
+ * or a hidden unit that ReLU cut to 0). So the results are those of the plain path bit for bit,
+ * up to the sign of a sum of zeros, which no later operation can see.
+ *
+ * <p>W1, dW1 and the hidden-layer buffers are held one array a row, so that every inner loop
+ * indexes its arrays with the same {@code j}: C2 (JDK 17) vectorises such loops, but not
+ * {@code out[a + j] += v * w[b + j]} over two {@code double[]} that might be one array.
+ */
+final class TwoLayerLoops {
+    private TwoLayerLoops() {
+    }
+
+    /**
+     * out[j] = Σₖ x[r][k]·W1[k][j] + b1[j] over the stored elements of row r, then ReLU in place
+     * with the book's mask {@code a <= 0} (giving +0, as the plain layer does). Four stored
+     * pixels are added per pass over {@code out}, in the same order as one at a time.
+     */
+    static void hiddenRow(SparseRows x, int r, double[][] w1, double[] b1, double[] out) {
+        int h = out.length;
+        java.util.Arrays.fill(out, 0.0);
+        int[] cols = x.columns;
+        double[] vals = x.values;
+        int p = x.rowStart[r];
+        int end = x.rowStart[r + 1];
+        for (; p + 3 < end; p += 4) {
+            double v0 = vals[p];
+            double v1 = vals[p + 1];
+            double v2 = vals[p + 2];
+            double v3 = vals[p + 3];
+            double[] a = w1[cols[p]];
+            double[] b = w1[cols[p + 1]];
+            double[] c = w1[cols[p + 2]];
+            double[] d = w1[cols[p + 3]];
+            for (int j = 0; j < h; j++) {
+                double t = out[j];
+                t += v0 * a[j];
+                t += v1 * b[j];
+                t += v2 * c[j];
+                t += v3 * d[j];
+                out[j] = t;
+            }
+        }
+        for (; p < end; p++) {
+            double v = vals[p];
+            double[] a = w1[cols[p]];
+            for (int j = 0; j < h; j++) {
+                out[j] += v * a[j];
+            }
+        }
+        for (int j = 0; j < h; j++) {
+            double z = out[j] + b1[j];
+            out[j] = z <= 0 ? 0.0 : z;
+        }
+    }
+
+    /** scores[o·c + k] = Σⱼ hidden[j]·W2[j][k] + b2[k], skipping units at exactly 0. */
+    static void scoresRow(double[] hidden, double[] w2, double[] b2, int c, double[] scores, int o) {
+        int sb = o * c;
+        for (int k = 0; k < c; k++) {
+            scores[sb + k] = 0.0;
+        }
+        for (int j = 0; j < hidden.length; j++) {
+            double hv = hidden[j];
+            if (hv != 0.0) {
+                int wb = j * c;
+                for (int k = 0; k < c; k++) {
+                    scores[sb + k] += hv * w2[wb + k];
+                }
+            }
+        }
+        for (int k = 0; k < c; k++) {
+            scores[sb + k] += b2[k];
+        }
+    }
+
+    /** Index of the largest score of row o, the first one on ties (as {@code Matrices.argmaxRows}). */
+    static int argmaxRow(double[] scores, int c, int o) {
+        int base = o * c;
+        int best = 0;
+        for (int k = 1; k < c; k++) {
+            if (scores[base + k] > scores[base + best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Softmax of row o in place, then its cross-entropy term {@code log(y[label] + 1e−7)}
+     * (returned), and the row turned into the loss layer's dx = (y − t) / batch.
+     */
+    static double softmaxLossBackwardRow(double[] scores, int c, int o, int label, int batch) {
+        int base = o * c;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < c; k++) {
+            max = Math.max(max, scores[base + k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < c; k++) {
+            double e = Math.exp(scores[base + k] - max);
+            scores[base + k] = e;
+            sum += e;
+        }
+        for (int k = 0; k < c; k++) {
+            scores[base + k] /= sum;
+        }
+        double logTerm = Math.log(scores[base + label] + SoftmaxWithLoss.LOG_GUARD);
+        for (int k = 0; k < c; k++) {
+            double t = k == label ? 1.0 : 0.0;
+            scores[base + k] = (scores[base + k] - t) / batch;
+        }
+        return logTerm;
+    }
+
+    /**
+     * dHidden[j] = Σₖ dScores[o·c + k]·W2[j][k] where the unit passed ReLU, else 0 (the book's
+     * {@code dout[mask] = 0}; a unit is masked exactly when its output is 0).
+     */
+    static void hiddenGradientRow(double[] dScores, int c, int o, double[] w2, double[] hidden, double[] dHidden) {
+        int sb = o * c;
+        for (int j = 0; j < hidden.length; j++) {
+            if (hidden[j] == 0.0) {
+                dHidden[j] = 0.0;
+            } else {
+                int wb = j * c;
+                double s = 0;
+                for (int k = 0; k < c; k++) {
+                    s += dScores[sb + k] * w2[wb + k];
+                }
+                dHidden[j] = s;
+            }
+        }
+    }
+
+    /** dW2 = hiddenᵀ·dScores, db2 = Σ dScores, db1 = Σ dHidden over batch rows [0, n). */
+    static void smallGradients(double[][] hidden, double[] dScores, double[][] dHidden, int n, int c,
+                               double[] dW2, double[] db2, double[] db1) {
+        int h = db1.length;
+        java.util.Arrays.fill(dW2, 0.0);
+        java.util.Arrays.fill(db2, 0.0);
+        java.util.Arrays.fill(db1, 0.0);
+        for (int o = 0; o < n; o++) {
+            double[] hr = hidden[o];
+            double[] dr = dHidden[o];
+            int sb = o * c;
+            for (int j = 0; j < h; j++) {
+                double hv = hr[j];
+                if (hv != 0.0) {
+                    int wb = j * c;
+                    for (int k = 0; k < c; k++) {
+                        dW2[wb + k] += hv * dScores[sb + k];
+                    }
+                }
+            }
+            for (int k = 0; k < c; k++) {
+                db2[k] += dScores[sb + k];
+            }
+            for (int j = 0; j < h; j++) {
+                db1[j] += dr[j];
+            }
+        }
+    }
+
+    /**
+     * dW1 = xᵀ·dHidden for the weight rows (pixels) in [pixelFrom, pixelTo), into {@code dW1}
+     * (one array a pixel): those rows are zeroed, then each stored pixel of each batch row, in
+     * batch order, adds {@code x·dHidden[o]} to its row. Pixels that are zero in the whole batch
+     * stay 0.
+     */
+    static void inputWeightGradient(SparseRows x, int[] rows, int n, double[][] dHidden, double[][] dW1,
+                                    int pixelFrom, int pixelTo) {
+        for (int k = pixelFrom; k < pixelTo; k++) {
+            java.util.Arrays.fill(dW1[k], 0.0);
+        }
+        int[] cols = x.columns;
+        double[] vals = x.values;
+        boolean whole = pixelFrom == 0 && pixelTo == x.numCols();
+        for (int o = 0; o < n; o++) {
+            int r = rows[o];
+            int p = x.rowStart[r];
+            int end = x.rowStart[r + 1];
+            if (!whole) {
+                p = firstAtLeast(cols, p, end, pixelFrom);
+                end = firstAtLeast(cols, p, end, pixelTo);
+            }
+            double[] d = dHidden[o];
+            for (; p < end; p++) {
+                double v = vals[p];
+                double[] g = dW1[cols[p]];
+                for (int j = 0; j < g.length; j++) {
+                    g[j] += v * d[j];
+                }
+            }
+        }
+    }
+
+    /** Copies rows [from, to) of a row-major flat matrix into one array a row. */
+    static void toRows(double[] flat, double[][] rows, int from, int to) {
+        for (int k = from; k < to; k++) {
+            System.arraycopy(flat, k * rows[k].length, rows[k], 0, rows[k].length);
+        }
+    }
+
+    /** Copies rows [from, to), one array a row, into a row-major flat matrix. */
+    static void fromRows(double[][] rows, double[] flat, int from, int to) {
+        for (int k = from; k < to; k++) {
+            System.arraycopy(rows[k], 0, flat, k * rows[k].length, rows[k].length);
+        }
+    }
+
+    /** The first position in the sorted cols[from, to) holding a value ≥ key (to if none). */
+    private static int firstAtLeast(int[] cols, int from, int to, int key) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cols[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
