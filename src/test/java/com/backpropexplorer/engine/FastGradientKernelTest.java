@@ -1,0 +1,206 @@
+package com.backpropexplorer.engine;
+
+import static com.backpropexplorer.engine.KernelFixtures.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The fast kernel gives the plain kernel's loss and gradients on the same batches. */
+class FastGradientKernelTest {
+    private static final double TOLERANCE = 1e-12;
+
+    private static void assertSameAsPlain(TwoLayerNet net, DMatrixRMaj x, int[] labels, int[] rows, int count,
+                                          int threads) {
+        KernelFixtures.Result plain = KernelFixtures.run(new PlainGradientKernel(net, x, labels), net, rows, count);
+        try (FastGradientKernel fast = new FastGradientKernel(net, SparseRows.of(x), labels, threads)) {
+            KernelFixtures.Result result = KernelFixtures.run(fast, net, rows, count);
+            assertEquals(plain.loss(), result.loss(), TOLERANCE * Math.abs(plain.loss()));
+            assertClose(plain.grads(), result.grads(), TOLERANCE);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void matchesThePlainKernelOnSparseBatches(int threads) {
+        DMatrixRMaj x = KernelFixtures.sparseData(300, 784, 0.81, 1, 7, 42);
+        int[] labels = KernelFixtures.labels(300, 10, 2);
+        for (long seed = 0; seed < 5; seed++) {
+            TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, seed);
+            assertSameAsPlain(net, x, labels, KernelFixtures.batch(100, 300, seed + 10), 100, threads);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void matchesOnOddShapesAndDenseRows(int threads) {
+        DMatrixRMaj x = KernelFixtures.sparseData(40, 13, 0.3, 3);
+        int[] labels = KernelFixtures.labels(40, 4, 4);
+        TwoLayerNet net = KernelFixtures.net(13, 7, 4, 0.5, 5);
+        assertSameAsPlain(net, x, labels, KernelFixtures.batch(17, 40, 6), 17, threads);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void batchOfOne(int threads) {
+        DMatrixRMaj x = KernelFixtures.sparseData(20, 784, 0.81, 7);
+        int[] labels = KernelFixtures.labels(20, 10, 8);
+        assertSameAsPlain(KernelFixtures.net(784, 50, 10, 0.05, 9), x, labels, new int[] {11}, 1, threads);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void repeatedRowsCountTwiceAsInNumpyChoice(int threads) {
+        DMatrixRMaj x = KernelFixtures.sparseData(10, 784, 0.81, 10);
+        int[] labels = KernelFixtures.labels(10, 10, 11);
+        int[] rows = {3, 3, 3, 7, 3, 0, 7, 9, 9, 3};
+        assertSameAsPlain(KernelFixtures.net(784, 50, 10, 0.05, 12), x, labels, rows, rows.length, threads);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void blankRowsAndReluExactlyAtZero(int threads) {
+        DMatrixRMaj x = KernelFixtures.sparseData(10, 784, 0.81, 13, 0, 4, 5);
+        int[] labels = KernelFixtures.labels(10, 10, 14);
+        TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 15);
+        double[] b1 = net.params().get("b1").data;
+        // a blank row's pre-activation is b1 itself: 0 exactly is masked (book: mask = x <= 0)
+        for (int j = 0; j < b1.length; j += 3) {
+            b1[j] = 0.0;
+        }
+        // unit 1 sees no input and no bias, so it sits exactly at 0 for every row
+        DMatrixRMaj w1 = net.params().get("W1");
+        for (int k = 0; k < w1.numRows; k++) {
+            w1.set(k, 1, 0.0);
+        }
+        b1[1] = 0.0;
+        int[] rows = {0, 4, 5, 1, 0, 2};
+        assertSameAsPlain(net, x, labels, rows, rows.length, threads);
+        // and the masked units pass no gradient
+        try (FastGradientKernel fast = new FastGradientKernel(net, SparseRows.of(x), labels, threads)) {
+            Map<String, DMatrixRMaj> blank = KernelFixtures.run(fast, net, new int[] {0, 4}, 2).grads();
+            assertEquals(0.0, blank.get("b1").get(0, 0));
+            Map<String, DMatrixRMaj> inked = KernelFixtures.run(fast, net, new int[] {1, 2, 3}, 3).grads();
+            assertEquals(0.0, inked.get("b1").get(0, 1));
+            for (int k = 0; k < w1.numRows; k++) {
+                assertEquals(0.0, inked.get("W1").get(k, 1));
+            }
+            assertTrue(Math.abs(inked.get("b1").get(0, 2)) > 0, "an active unit does pass gradient");
+        }
+    }
+
+    @Test
+    void twoThreadsGiveTheOneThreadNumbersBitForBit() {
+        DMatrixRMaj x = KernelFixtures.sparseData(500, 784, 0.81, 16);
+        int[] labels = KernelFixtures.labels(500, 10, 17);
+        TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 18);
+        SparseRows sparse = SparseRows.of(x);
+        int[] rows = KernelFixtures.batch(100, 500, 19);
+        try (FastGradientKernel one = new FastGradientKernel(net, sparse, labels, 1);
+             FastGradientKernel two = new FastGradientKernel(net, sparse, labels, 2)) {
+            KernelFixtures.Result a = KernelFixtures.run(one, net, rows, 100);
+            KernelFixtures.Result b = KernelFixtures.run(two, net, rows, 100);
+            assertEquals(a.loss(), b.loss(), 0.0);
+            for (String name : TwoLayerNet.PARAM_NAMES) {
+                assertArrayEquals(a.grads().get(name).data, b.grads().get(name).data, 0.0, name);
+            }
+        }
+    }
+
+    @Test
+    void readsTheLiveWeightsAndUsesOnlyTheFirstCountRows() {
+        DMatrixRMaj x = KernelFixtures.sparseData(50, 784, 0.81, 20);
+        int[] labels = KernelFixtures.labels(50, 10, 21);
+        TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 22);
+        try (FastGradientKernel fast = new FastGradientKernel(net, x, labels)) {
+            int[] rows = KernelFixtures.batch(30, 50, 23);
+            Map<String, DMatrixRMaj> grads = KernelFixtures.gradsFor(net);
+            for (int step = 0; step < 5; step++) {
+                fast.lossAndGradient(rows, 30, grads);
+                SgdUpdate.apply(net.params(), grads, 0.5);
+            }
+            int[] longer = KernelFixtures.batch(40, 50, 24);
+            KernelFixtures.Result plain = KernelFixtures.run(new PlainGradientKernel(net, x, labels), net, longer, 25);
+            KernelFixtures.Result result = KernelFixtures.run(fast, net, longer, 25);
+            assertEquals(plain.loss(), result.loss(), TOLERANCE * plain.loss());
+            assertClose(plain.grads(), result.grads(), TOLERANCE);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void matchesOnRealMnistBatchesDuringTraining(int threads) throws IOException {
+        Assumptions.assumeTrue(MnistForTests.available(),
+                "MNIST not found in " + MnistForTests.folder() + ": real-batch comparison skipped");
+        MnistForTests.Set train = MnistForTests.load("train", 3000);
+        TwoLayerNet net = new TwoLayerNet(784, 50, 10, 0.01, Activation.RELU, 26);
+        try (FastGradientKernel fast = new FastGradientKernel(net, SparseRows.of(train.images()), train.labels(), threads)) {
+            PlainGradientKernel plain = new PlainGradientKernel(net, train.images(), train.labels());
+            Map<String, DMatrixRMaj> grads = KernelFixtures.gradsFor(net);
+            for (int step = 0; step < 60; step++) {
+                int[] rows = KernelFixtures.batch(100, 3000, 100 + step);
+                if (step % 20 == 0) {
+                    KernelFixtures.Result expected = KernelFixtures.run(plain, net, rows, 100);
+                    KernelFixtures.Result actual = KernelFixtures.run(fast, net, rows, 100);
+                    assertEquals(expected.loss(), actual.loss(), TOLERANCE * expected.loss());
+                    assertClose(expected.grads(), actual.grads(), TOLERANCE);
+                }
+                fast.lossAndGradient(rows, 100, grads);
+                SgdUpdate.apply(net.params(), grads, 0.1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aWarmStepAllocatesNothing(int threads) {
+        Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+                "this JVM cannot count allocated bytes");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        DMatrixRMaj x = KernelFixtures.sparseData(1000, 784, 0.81, 27);
+        int[] labels = KernelFixtures.labels(1000, 10, 28);
+        TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 29);
+        try (FastGradientKernel fast = new FastGradientKernel(net, SparseRows.of(x), labels, threads)) {
+            Map<String, DMatrixRMaj> grads = KernelFixtures.gradsFor(net);
+            Map<String, DMatrixRMaj> params = net.params(); // each params() call wraps the map anew
+            int[] rows = KernelFixtures.batch(100, 1000, 30);
+            for (int i = 0; i < 3000; i++) {
+                fast.lossAndGradient(rows, 100, grads);
+            }
+            long before = mx.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 1000; i++) {
+                fast.lossAndGradient(rows, 100, grads);
+                SgdUpdate.apply(params, grads, 1e-6);
+            }
+            long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+            // one step's buffers would be > 80 KB, one small object a step 16 KB
+            assertTrue(allocated < 4096, allocated + " bytes allocated in 1000 steps");
+        }
+    }
+
+    @Test
+    void rejectsWhatItCannotCompute() {
+        DMatrixRMaj x = KernelFixtures.sparseData(5, 6, 0.5, 31);
+        int[] labels = KernelFixtures.labels(5, 3, 32);
+        TwoLayerNet sigmoid = new TwoLayerNet(6, 4, 3, 0.1, Activation.SIGMOID, 33);
+        assertThrows(IllegalArgumentException.class, () -> new FastGradientKernel(sigmoid, x, labels));
+        TwoLayerNet net = KernelFixtures.net(6, 4, 3, 0.1, 34);
+        assertThrows(IllegalArgumentException.class, () -> new FastGradientKernel(net, x, new int[4]));
+        try (FastGradientKernel fast = new FastGradientKernel(net, x, labels)) {
+            Map<String, DMatrixRMaj> grads = KernelFixtures.gradsFor(net);
+            grads.put("W2", new DMatrixRMaj(3, 4));
+            assertThrows(IllegalArgumentException.class, () -> fast.lossAndGradient(new int[] {0}, 1, grads));
+            assertThrows(IllegalArgumentException.class,
+                    () -> fast.lossAndGradient(new int[] {0}, 2, KernelFixtures.gradsFor(net)));
+        }
+    }
+}
