@@ -8,8 +8,8 @@ import org.ejml.data.DMatrixRMaj;
  * same numbers as {@link PlainGradientKernel}:
  * <ul>
  *   <li>the training set is kept as {@link SparseRows}: x·W1 costs nnz·hidden instead of
- *       inputs·hidden per sample (MNIST is ~81% zeros), and dW1 = xᵀ·dout is a scatter over the
- *       batch's stored pixels;</li>
+ *       inputs·hidden per sample (MNIST is ~81% zeros), and dW1 = xᵀ·dout sums, for each pixel,
+ *       only the samples where it is inked ({@link InputWeightGradient});</li>
  *   <li>batch rows are read in place by index, never gathered into a copy;</li>
  *   <li>Affine1's dx (batch×784) is never computed: nothing in training reads it;</li>
  *   <li>the small products (h·W2, dout·W2ᵀ, hᵀ·dout) are hand loops that skip the hidden units
@@ -42,6 +42,8 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
 
     private final double[][] w1Rows;
     private final double[][] dW1Rows;
+    private final InputWeightGradient firstPixels;
+    private final InputWeightGradient secondPixels;
     private double[][] hiddenOut = new double[0][];
     private double[] dScores = new double[0];
     private double[][] dHidden = new double[0][];
@@ -84,9 +86,11 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.pixelSplit = balancedPixelSplit(xTrain);
         this.w1Rows = new double[net.inputSize()][hidden];
         this.dW1Rows = new double[net.inputSize()][hidden];
+        this.firstPixels = new InputWeightGradient(net.inputSize());
+        this.secondPixels = threads == 2 ? new InputWeightGradient(net.inputSize()) : null;
         this.worker = threads == 2 ? new PairedWorker("fast-gradient-kernel") : null;
         this.forwardSecondHalf = () -> forwardBackward(count / 2, count);
-        this.weightGradientSecondHalf = () -> weightGradient(pixelSplit, xTrain.numCols());
+        this.weightGradientSecondHalf = () -> weightGradient(secondPixels, pixelSplit, xTrain.numCols());
     }
 
     /** The number of threads a step runs on. */
@@ -110,13 +114,13 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         TwoLayerLoops.toRows(w1.data, w1Rows, 0, w1Rows.length);
         if (worker == null) {
             forwardBackward(0, count);
-            weightGradient(0, x.numCols());
+            weightGradient(firstPixels, 0, x.numCols());
         } else {
             worker.post(forwardSecondHalf);
             forwardBackward(0, count / 2);
             worker.join();
             worker.post(weightGradientSecondHalf);
-            weightGradient(0, pixelSplit);
+            weightGradient(firstPixels, 0, pixelSplit);
             worker.join();
         }
         TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, count, classes, gW2.data, gb2.data, gb1.data);
@@ -141,9 +145,8 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         }
     }
 
-    private void weightGradient(int pixelFrom, int pixelTo) {
-        TwoLayerLoops.inputWeightGradient(x, rows, count, dHidden, dW1Rows, pixelFrom, pixelTo);
-        TwoLayerLoops.fromRows(dW1Rows, dW1, pixelFrom, pixelTo);
+    private void weightGradient(InputWeightGradient part, int pixelFrom, int pixelTo) {
+        part.compute(x, rows, count, dHidden, dW1Rows, dW1, pixelFrom, pixelTo);
     }
 
     private void ensureCapacity(int n) {

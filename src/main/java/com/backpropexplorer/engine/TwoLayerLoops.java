@@ -4,7 +4,7 @@ package com.backpropexplorer.engine;
  * The loops of the fast paths, on raw row-major arrays. Every sum runs over its terms in the
  * same order as the EJML routine the book's layers call ({@code mult_reorder} for x·W1 and
  * xᵀ·dout, {@code mult_small} for h·W2, {@code multTransA_reorder} for hᵀ·dout, dot products
- * for dout·W2ᵀ, column sums for db), and a term left out is always an exact ±0 (a zero pixel,
+ * for dout·W2ᵀ, column sums for db; {@link InputWeightGradient} does xᵀ·dout), and a term left out is always an exact ±0 (a zero pixel,
  * or a hidden unit that ReLU cut to 0). So the results are those of the plain path bit for bit,
  * up to the sign of a sum of zeros, which no later operation can see.
  *
@@ -167,65 +167,10 @@ final class TwoLayerLoops {
         }
     }
 
-    /**
-     * dW1 = xᵀ·dHidden for the weight rows (pixels) in [pixelFrom, pixelTo), into {@code dW1}
-     * (one array a pixel): those rows are zeroed, then each stored pixel of each batch row, in
-     * batch order, adds {@code x·dHidden[o]} to its row. Pixels that are zero in the whole batch
-     * stay 0.
-     */
-    static void inputWeightGradient(SparseRows x, int[] rows, int n, double[][] dHidden, double[][] dW1,
-                                    int pixelFrom, int pixelTo) {
-        for (int k = pixelFrom; k < pixelTo; k++) {
-            java.util.Arrays.fill(dW1[k], 0.0);
-        }
-        int[] cols = x.columns;
-        double[] vals = x.values;
-        boolean whole = pixelFrom == 0 && pixelTo == x.numCols();
-        for (int o = 0; o < n; o++) {
-            int r = rows[o];
-            int p = x.rowStart[r];
-            int end = x.rowStart[r + 1];
-            if (!whole) {
-                p = firstAtLeast(cols, p, end, pixelFrom);
-                end = firstAtLeast(cols, p, end, pixelTo);
-            }
-            double[] d = dHidden[o];
-            for (; p < end; p++) {
-                double v = vals[p];
-                double[] g = dW1[cols[p]];
-                for (int j = 0; j < g.length; j++) {
-                    g[j] += v * d[j];
-                }
-            }
-        }
-    }
-
     /** Copies rows [from, to) of a row-major flat matrix into one array a row. */
     static void toRows(double[] flat, double[][] rows, int from, int to) {
         for (int k = from; k < to; k++) {
             System.arraycopy(flat, k * rows[k].length, rows[k], 0, rows[k].length);
         }
-    }
-
-    /** Copies rows [from, to), one array a row, into a row-major flat matrix. */
-    static void fromRows(double[][] rows, double[] flat, int from, int to) {
-        for (int k = from; k < to; k++) {
-            System.arraycopy(rows[k], 0, flat, k * rows[k].length, rows[k].length);
-        }
-    }
-
-    /** The first position in the sorted cols[from, to) holding a value ≥ key (to if none). */
-    private static int firstAtLeast(int[] cols, int from, int to, int key) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cols[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }
