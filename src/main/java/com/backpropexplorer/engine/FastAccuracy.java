@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
  * {@link SparseRows}, so x·W1 touches only the stored pixels, and each row goes
  * x → hidden → scores → argmax through two small reusable buffers instead of materialising
  * (and, in the plain layers, copying) N×784, N×50 and N×10 matrices. With two threads each
- * takes half of the rows.
+ * takes chunks of rows until none are left.
  *
  * <p>Exact: the scores are the plain {@code predict}'s bit for bit (same summation order, only
  * exact-zero terms dropped, see {@link TwoLayerLoops}) and ties go to the first class as in
@@ -23,9 +23,14 @@ public final class FastAccuracy implements AutoCloseable {
     private final DMatrixRMaj b2;
     private final int hidden;
     private final int classes;
-    private final Part first;
-    private final Part second;
-    private final PairedWorker worker;
+    private static final int CHUNKS = 32;
+
+    private final Part[] parts;
+    private final int[] chunkRight = new int[CHUNKS];
+    private final SharedWork shared;
+    private final SharedWork.Job chunkJob;
+    private SparseRows rowsToCount;
+    private int[] labelsToCount;
     private final double[][] w1Rows;
 
     /** @param threads 1, or 2 to split the rows with a persistent helper thread */
@@ -43,9 +48,16 @@ public final class FastAccuracy implements AutoCloseable {
         this.hidden = net.hiddenSize();
         this.w1Rows = new double[net.inputSize()][hidden];
         this.classes = net.outputSize();
-        this.first = new Part();
-        this.second = threads == 2 ? new Part() : null;
-        this.worker = threads == 2 ? new PairedWorker("fast-accuracy") : null;
+        this.parts = new Part[threads];
+        for (int i = 0; i < threads; i++) {
+            parts[i] = new Part();
+        }
+        this.shared = threads == 2 ? new SharedWork("fast-accuracy") : null;
+        this.chunkJob = (chunk, thread) -> {
+            int n = rowsToCount.numRows();
+            chunkRight[chunk] = parts[thread].count(rowsToCount, labelsToCount,
+                    (int) ((long) chunk * n / CHUNKS), (int) ((long) (chunk + 1) * n / CHUNKS));
+        };
     }
 
     /** One-off single-threaded accuracy (allocates two small buffers). */
@@ -66,37 +78,25 @@ public final class FastAccuracy implements AutoCloseable {
         }
         int n = x.numRows();
         TwoLayerLoops.toRows(w1.data, w1Rows, 0, w1Rows.length);
-        if (worker == null) {
-            return first.count(x, labels, 0, n);
+        if (shared == null) {
+            return parts[0].count(x, labels, 0, n);
         }
-        second.prepare(x, labels, n / 2, n);
-        worker.post(second);
-        int right = first.count(x, labels, 0, n / 2);
-        worker.join();
-        return right + second.result;
+        rowsToCount = x;
+        labelsToCount = labels;
+        shared.run(chunkJob, CHUNKS);
+        rowsToCount = null;
+        labelsToCount = null;
+        int right = 0;
+        for (int r : chunkRight) {
+            right += r;
+        }
+        return right;
     }
 
-    /** One thread's rows, buffers and result. */
-    private final class Part implements Runnable {
+    /** One thread's buffers. */
+    private final class Part {
         private final double[] hiddenOut = new double[hidden];
         private final double[] scores = new double[classes];
-        private SparseRows x;
-        private int[] labels;
-        private int from;
-        private int to;
-        private int result;
-
-        void prepare(SparseRows x, int[] labels, int from, int to) {
-            this.x = x;
-            this.labels = labels;
-            this.from = from;
-            this.to = to;
-        }
-
-        @Override
-        public void run() {
-            result = count(x, labels, from, to);
-        }
 
         int count(SparseRows x, int[] labels, int from, int to) {
             double[] b1d = b1.data;
@@ -116,8 +116,8 @@ public final class FastAccuracy implements AutoCloseable {
 
     @Override
     public void close() {
-        if (worker != null) {
-            worker.close();
+        if (shared != null) {
+            shared.close();
         }
     }
 }

@@ -20,13 +20,15 @@ import org.ejml.data.DMatrixRMaj;
  * Exactness: each sum runs over its terms in the order the plain EJML layers use and only
  * drops exact-zero terms (see {@link TwoLayerLoops}), so loss and gradients equal the plain
  * kernel's bit for bit, up to the sign of an all-zero sum. With two threads the batch's forward
- * pass is split by rows and dW1 by pixel ranges, which keeps every sum's order, so the result is
- * the same as with one.
+ * pass is cut into chunks of rows and dW1 into chunks of pixels, which keeps every sum's order,
+ * so the result is the same as with one ({@link SharedWork} hands out the chunks).
  *
  * <p>Reads the net's live parameters at every call. Not thread-safe: one thread calls it (the
  * optional helper thread only runs inside a call). {@link #close()} ends the helper.
  */
 public final class FastGradientKernel implements GradientKernel, AutoCloseable {
+    private static final int ROW_CHUNKS = 4;
+    private static final int PIXEL_CHUNKS = 4;
     private final DMatrixRMaj w1;
     private final DMatrixRMaj b1;
     private final DMatrixRMaj w2;
@@ -35,23 +37,26 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
     private final int[] labels;
     private final int hidden;
     private final int classes;
-    private final int pixelSplit;
-    private final PairedWorker worker;
-    private final Runnable forwardSecondHalf;
-    private final Runnable weightGradientSecondHalf;
+    /** Pixel ranges of dW1 with about equal numbers of stored elements, one a chunk. */
+    private final int[] pixelSplits;
+    private final SharedWork shared;
+    private final SharedWork.Job forwardChunk;
+    private final SharedWork.Job gradientChunk;
 
     private final double[][] w1Rows;
     private final double[][] dW1Rows;
-    private final InputWeightGradient firstPixels;
-    private final InputWeightGradient secondPixels;
+    private final InputWeightGradient[] perThread;
     private double[][] hiddenOut = new double[0][];
     private double[] dScores = new double[0];
     private double[][] dHidden = new double[0][];
     private double[] rowLogLoss = new double[0];
-    // the current call's batch, published to the helper by PairedWorker's volatile hand-over
+    // the current call's batch, published to the helper by SharedWork's volatile hand-over
     private int[] rows;
     private int count;
     private double[] dW1;
+    private double[] dW2;
+    private double[] db2;
+    private double[] db1;
 
     /** A single-threaded kernel over a dense training set (converted to sparse rows once). */
     public FastGradientKernel(TwoLayerNet net, DMatrixRMaj xTrain, int[] labels) {
@@ -83,19 +88,27 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.labels = labels;
         this.hidden = net.hiddenSize();
         this.classes = net.outputSize();
-        this.pixelSplit = balancedPixelSplit(xTrain);
+        this.pixelSplits = balancedPixelSplits(xTrain, threads == 1 ? 1 : PIXEL_CHUNKS);
         this.w1Rows = new double[net.inputSize()][hidden];
         this.dW1Rows = new double[net.inputSize()][hidden];
-        this.firstPixels = new InputWeightGradient(net.inputSize());
-        this.secondPixels = threads == 2 ? new InputWeightGradient(net.inputSize()) : null;
-        this.worker = threads == 2 ? new PairedWorker("fast-gradient-kernel") : null;
-        this.forwardSecondHalf = () -> forwardBackward(count / 2, count);
-        this.weightGradientSecondHalf = () -> weightGradient(secondPixels, pixelSplit, xTrain.numCols());
+        this.perThread = new InputWeightGradient[threads];
+        for (int i = 0; i < threads; i++) {
+            perThread[i] = new InputWeightGradient(net.inputSize());
+        }
+        this.shared = threads == 2 ? new SharedWork("fast-gradient-kernel") : null;
+        this.forwardChunk = (chunk, thread) -> forwardBackward(chunk * count / ROW_CHUNKS, (chunk + 1) * count / ROW_CHUNKS);
+        this.gradientChunk = (chunk, thread) -> {
+            if (chunk == PIXEL_CHUNKS) {
+                smallGradients();
+            } else {
+                weightGradient(perThread[thread], pixelSplits[chunk], pixelSplits[chunk + 1]);
+            }
+        };
     }
 
     /** The number of threads a step runs on. */
     public int threads() {
-        return worker == null ? 1 : 2;
+        return shared == null ? 1 : 2;
     }
 
     @Override
@@ -111,19 +124,18 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.rows = rows;
         this.count = count;
         this.dW1 = gW1.data;
+        this.dW2 = gW2.data;
+        this.db2 = gb2.data;
+        this.db1 = gb1.data;
         TwoLayerLoops.toRows(w1.data, w1Rows, 0, w1Rows.length);
-        if (worker == null) {
+        if (shared == null) {
             forwardBackward(0, count);
-            weightGradient(firstPixels, 0, x.numCols());
+            weightGradient(perThread[0], 0, x.numCols());
+            smallGradients();
         } else {
-            worker.post(forwardSecondHalf);
-            forwardBackward(0, count / 2);
-            worker.join();
-            worker.post(weightGradientSecondHalf);
-            weightGradient(firstPixels, 0, pixelSplit);
-            worker.join();
+            shared.run(forwardChunk, ROW_CHUNKS);
+            shared.run(gradientChunk, PIXEL_CHUNKS + 1);
         }
-        TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, count, classes, gW2.data, gb2.data, gb1.data);
         double sum = 0;
         for (int o = 0; o < count; o++) {
             sum += rowLogLoss[o];
@@ -143,6 +155,10 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
             rowLogLoss[o] = TwoLayerLoops.softmaxLossBackwardRow(dScores, classes, o, labels[r], count);
             TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2d, hiddenOut[o], dHidden[o]);
         }
+    }
+
+    private void smallGradients() {
+        TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, count, classes, dW2, db2, db1);
     }
 
     private void weightGradient(InputWeightGradient part, int pixelFrom, int pixelTo) {
@@ -167,27 +183,33 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         return g;
     }
 
-    /** The pixel at which half of all stored elements lie to the left: dW1's two halves cost alike. */
-    private static int balancedPixelSplit(SparseRows x) {
-        long[] perColumn = new long[x.numCols() + 1];
+    /** Pixel boundaries 0 = s[0] < … < s[parts] = inputs splitting the stored elements evenly. */
+    private static int[] balancedPixelSplits(SparseRows x, int parts) {
+        long[] perColumn = new long[x.numCols()];
         for (int p = 0, n = x.nonZeros(); p < n; p++) {
             perColumn[x.columns[p]]++;
         }
+        int[] splits = new int[parts + 1];
+        splits[parts] = x.numCols();
         long seen = 0;
-        for (int c = 0; c < x.numCols(); c++) {
+        int part = 1;
+        for (int c = 0; c < x.numCols() && part < parts; c++) {
             seen += perColumn[c];
-            if (2 * seen >= x.nonZeros()) {
-                return c + 1;
+            while (part < parts && seen * parts >= (long) part * x.nonZeros()) {
+                splits[part++] = c + 1;
             }
         }
-        return x.numCols();
+        while (part < parts) {
+            splits[part++] = x.numCols();
+        }
+        return splits;
     }
 
     /** Ends the helper thread, if any; the kernel must not be used afterwards. */
     @Override
     public void close() {
-        if (worker != null) {
-            worker.close();
+        if (shared != null) {
+            shared.close();
         }
     }
 }

@@ -1,0 +1,131 @@
+package com.backpropexplorer.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a job cut into chunks on the calling thread and one persistent helper thread, for
+ * kernels whose whole job takes well under a millisecond. Both threads claim chunks from one
+ * counter until none are left, so when the helper is slow to wake (two cores shared with other
+ * programs) the caller simply does more chunks itself: two threads are never slower than one by
+ * more than a wake-up.
+ *
+ * <p>No allocation per job. The helper spins a little after each job (the next one usually
+ * follows within microseconds) and then parks, so an idle helper costs no CPU. It is a daemon.
+ * The counter's volatile writes and reads order everything a chunk wrote before
+ * {@link #run} returns.
+ */
+final class SharedWork implements AutoCloseable {
+    /** A job: chunk {@code chunk} of it, on thread 0 (the caller) or 1 (the helper). */
+    interface Job {
+        void run(int chunk, int thread);
+    }
+
+    private static final int HELPER_SPINS = 1_000;
+    private static final int CALLER_SPINS = 2_000;
+
+    private static final int CHUNK_BITS = 20;
+    private static final long CHUNK_MASK = (1L << CHUNK_BITS) - 1;
+
+    /**
+     * generation (24 bits) | number of chunks (20) | next unclaimed chunk (20), in one word so
+     * that a claim checks all three at once: a helper that read the previous job can never
+     * claim a chunk of the next one, nor one past the end.
+     */
+    private final AtomicLong claim = new AtomicLong();
+    private final AtomicInteger finished = new AtomicInteger();
+    private final Thread helper;
+    private volatile Job job;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+
+    SharedWork(String name) {
+        helper = new Thread(this::helperLoop, name);
+        helper.setDaemon(true);
+        helper.start();
+    }
+
+    /** Runs chunks 0..chunks−1 of {@code work} on both threads; returns when all are done. */
+    void run(Job work, int chunks) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        if (chunks < 1 || chunks > CHUNK_MASK) {
+            throw new IllegalArgumentException("chunks " + chunks);
+        }
+        this.job = work;
+        finished.set(0);
+        long generation = (generation(claim.get()) + 1) & 0xFFFFFF;
+        claim.set(generation << (2 * CHUNK_BITS) | (long) chunks << CHUNK_BITS);
+        LockSupport.unpark(helper);
+        share(generation, 0);
+        int spins = 0;
+        while (finished.get() < chunks) {
+            if (spins++ < CALLER_SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        Throwable t = failure;
+        if (t != null) {
+            failure = null;
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static long generation(long word) {
+        return word >>> (2 * CHUNK_BITS);
+    }
+
+    private void share(long generation, int thread) {
+        Job work = job; // read after the claim word: the job of this generation or a later one
+        while (true) {
+            long current = claim.get();
+            int chunk = (int) (current & CHUNK_MASK);
+            int n = (int) ((current >>> CHUNK_BITS) & CHUNK_MASK);
+            if (generation(current) != generation || chunk >= n) {
+                return;
+            }
+            if (claim.compareAndSet(current, current + 1)) {
+                try {
+                    work.run(chunk, thread);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                finished.incrementAndGet();
+            }
+        }
+    }
+
+    private void helperLoop() {
+        long seen = 0;
+        int spins = 0;
+        while (!closed) {
+            long generation = generation(claim.get());
+            if (generation != seen) {
+                seen = generation;
+                share(generation, 1);
+                spins = 0;
+            } else if (spins++ < HELPER_SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
+        }
+    }
+
+    /** Ends the helper thread. */
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(helper);
+    }
+}
