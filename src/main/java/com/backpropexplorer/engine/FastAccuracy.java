@@ -1,5 +1,7 @@
 package com.backpropexplorer.engine;
 
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -31,6 +33,7 @@ public final class FastAccuracy implements AutoCloseable {
     private final SharedWork.Job chunkJob;
     private SparseRows rowsToCount;
     private int[] labelsToCount;
+    private BooleanSupplier stop;
     private final double[][] w1Rows;
 
     /** @param threads 1, or 2 to split the rows with a persistent helper thread */
@@ -53,11 +56,12 @@ public final class FastAccuracy implements AutoCloseable {
             parts[i] = new Part();
         }
         this.shared = threads == 2 ? new SharedWork("fast-accuracy") : null;
-        this.chunkJob = (chunk, thread) -> {
-            int n = rowsToCount.numRows();
-            chunkRight[chunk] = parts[thread].count(rowsToCount, labelsToCount,
-                    (int) ((long) chunk * n / CHUNKS), (int) ((long) (chunk + 1) * n / CHUNKS));
-        };
+        this.chunkJob = (chunk, thread) -> countChunk(chunk, parts[thread]);
+    }
+
+    /** True for the nets the fast path computes: ReLU ones (sigmoid nets take the plain path). */
+    public static boolean supports(TwoLayerNet net) {
+        return net.activation() == Activation.RELU;
     }
 
     /** One-off single-threaded accuracy (allocates two small buffers). */
@@ -70,27 +74,56 @@ public final class FastAccuracy implements AutoCloseable {
         return labels.length == 0 ? 0 : (double) correct(x, labels) / labels.length;
     }
 
+    /**
+     * The accuracy, asking {@code stop} between chunks of rows (1/32 of the set each).
+     *
+     * @throws CancellationException when {@code stop} answers true
+     */
+    public double of(SparseRows x, int[] labels, BooleanSupplier stop) {
+        return labels.length == 0 ? 0 : (double) correct(x, labels, stop) / labels.length;
+    }
+
     /** How many rows' largest score is their label. */
     public int correct(SparseRows x, int[] labels) {
+        return correct(x, labels, () -> false);
+    }
+
+    private int correct(SparseRows x, int[] labels, BooleanSupplier stop) {
         if (x.numRows() != labels.length || x.numCols() != w1.numRows) {
             throw new IllegalArgumentException(x.numRows() + "×" + x.numCols() + " samples with " + labels.length
                     + " labels for a net of " + w1.numRows + " inputs");
         }
-        int n = x.numRows();
         TwoLayerLoops.toRows(w1.data, w1Rows, 0, w1Rows.length);
-        if (shared == null) {
-            return parts[0].count(x, labels, 0, n);
-        }
         rowsToCount = x;
         labelsToCount = labels;
-        shared.run(chunkJob, CHUNKS);
-        rowsToCount = null;
-        labelsToCount = null;
+        this.stop = stop;
+        try {
+            if (shared == null) {
+                for (int chunk = 0; chunk < CHUNKS; chunk++) {
+                    countChunk(chunk, parts[0]);
+                }
+            } else {
+                shared.run(chunkJob, CHUNKS);
+            }
+        } finally {
+            rowsToCount = null;
+            labelsToCount = null;
+            this.stop = null;
+        }
         int right = 0;
         for (int r : chunkRight) {
             right += r;
         }
         return right;
+    }
+
+    private void countChunk(int chunk, Part part) {
+        if (stop.getAsBoolean()) {
+            throw new CancellationException("accuracy pass cancelled");
+        }
+        int n = rowsToCount.numRows();
+        chunkRight[chunk] = part.count(rowsToCount, labelsToCount,
+                (int) ((long) chunk * n / CHUNKS), (int) ((long) (chunk + 1) * n / CHUNKS));
     }
 
     /** One thread's buffers. */

@@ -9,7 +9,9 @@ import org.ejml.data.DMatrixRMaj;
  * <ul>
  *   <li>the training set is kept as {@link SparseRows}: x·W1 costs nnz·hidden instead of
  *       inputs·hidden per sample (MNIST is ~81% zeros), and dW1 = xᵀ·dout sums, for each pixel,
- *       only the samples where it is inked ({@link InputWeightGradient});</li>
+ *       only the samples where it is inked;</li>
+ *   <li>both products run pixel-major over the batch regrouped by pixel ({@link PixelGroups}):
+ *       each W1 row is read, and each dW1 row written, once per step;</li>
  *   <li>batch rows are read in place by index, never gathered into a copy;</li>
  *   <li>Affine1's dx (batch×784) is never computed: nothing in training reads it;</li>
  *   <li>the small products (h·W2, dout·W2ᵀ, hᵀ·dout) are hand loops that skip the hidden units
@@ -20,14 +22,13 @@ import org.ejml.data.DMatrixRMaj;
  * Exactness: each sum runs over its terms in the order the plain EJML layers use and only
  * drops exact-zero terms (see {@link TwoLayerLoops}), so loss and gradients equal the plain
  * kernel's bit for bit, up to the sign of an all-zero sum. With two threads the batch's forward
- * pass is cut into chunks of rows and dW1 into chunks of pixels, which keeps every sum's order,
+ * pass is cut into two slices of samples and dW1 into chunks of pixels, which keeps every sum's order,
  * so the result is the same as with one ({@link SharedWork} hands out the chunks).
  *
  * <p>Reads the net's live parameters at every call. Not thread-safe: one thread calls it (the
  * optional helper thread only runs inside a call). {@link #close()} ends the helper.
  */
 public final class FastGradientKernel implements GradientKernel, AutoCloseable {
-    private static final int ROW_CHUNKS = 4;
     private static final int PIXEL_CHUNKS = 4;
     private final DMatrixRMaj w1;
     private final DMatrixRMaj b1;
@@ -45,7 +46,8 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
 
     private final double[][] w1Rows;
     private final double[][] dW1Rows;
-    private final InputWeightGradient[] perThread;
+    /** The batch regrouped by pixel, one slice of samples per forward chunk. */
+    private final PixelGroups[] slices;
     private double[][] hiddenOut = new double[0][];
     private double[] dScores = new double[0];
     private double[][] dHidden = new double[0][];
@@ -69,7 +71,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
      * @param threads 1, or 2 to split each step with a persistent helper thread
      */
     public FastGradientKernel(TwoLayerNet net, SparseRows xTrain, int[] labels, int threads) {
-        if (net.activation() != Activation.RELU) {
+        if (!supports(net)) {
             throw new IllegalArgumentException("the fast kernel knows ReLU only, not " + net.activation());
         }
         if (xTrain.numCols() != net.inputSize() || labels.length != xTrain.numRows()) {
@@ -91,19 +93,32 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.pixelSplits = balancedPixelSplits(xTrain, threads == 1 ? 1 : PIXEL_CHUNKS);
         this.w1Rows = new double[net.inputSize()][hidden];
         this.dW1Rows = new double[net.inputSize()][hidden];
-        this.perThread = new InputWeightGradient[threads];
+        this.slices = new PixelGroups[threads];
         for (int i = 0; i < threads; i++) {
-            perThread[i] = new InputWeightGradient(net.inputSize());
+            slices[i] = new PixelGroups(net.inputSize());
         }
         this.shared = threads == 2 ? new SharedWork("fast-gradient-kernel") : null;
-        this.forwardChunk = (chunk, thread) -> forwardBackward(chunk * count / ROW_CHUNKS, (chunk + 1) * count / ROW_CHUNKS);
+        this.forwardChunk = (chunk, thread) -> forwardBackward(chunk);
         this.gradientChunk = (chunk, thread) -> {
             if (chunk == PIXEL_CHUNKS) {
                 smallGradients();
             } else {
-                weightGradient(perThread[thread], pixelSplits[chunk], pixelSplits[chunk + 1]);
+                weightGradient(pixelSplits[chunk], pixelSplits[chunk + 1]);
             }
         };
+    }
+
+    /** True for the nets this kernel computes: ReLU ones (sigmoid nets take the plain path). */
+    public static boolean supports(TwoLayerNet net) {
+        return net.activation() == Activation.RELU;
+    }
+
+    /**
+     * The fast single-threaded kernel where it applies, else the {@link PlainGradientKernel}: the
+     * shape of a {@code GradientKernelFactory} ({@code FastGradientKernel::orPlain}).
+     */
+    public static GradientKernel orPlain(TwoLayerNet net, DMatrixRMaj xTrain, int[] labels) {
+        return supports(net) ? new FastGradientKernel(net, xTrain, labels) : new PlainGradientKernel(net, xTrain, labels);
     }
 
     /** The number of threads a step runs on. */
@@ -129,11 +144,11 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.db1 = gb1.data;
         TwoLayerLoops.toRows(w1.data, w1Rows, 0, w1Rows.length);
         if (shared == null) {
-            forwardBackward(0, count);
-            weightGradient(perThread[0], 0, x.numCols());
+            forwardBackward(0);
+            weightGradient(0, x.numCols());
             smallGradients();
         } else {
-            shared.run(forwardChunk, ROW_CHUNKS);
+            shared.run(forwardChunk, slices.length);
             shared.run(gradientChunk, PIXEL_CHUNKS + 1);
         }
         double sum = 0;
@@ -143,14 +158,17 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         return -sum / count;
     }
 
-    /** Forward, softmax, loss terms and the hidden layer's gradient for batch rows [from, to). */
-    private void forwardBackward(int from, int to) {
+    /** Forward, softmax, loss terms and the hidden layer's gradient for one slice of the batch. */
+    private void forwardBackward(int slice) {
+        int from = slice * count / slices.length;
+        int to = (slice + 1) * count / slices.length;
         double[] b1d = b1.data;
         double[] w2d = w2.data;
         double[] b2d = b2.data;
+        slices[slice].group(x, rows, from, to);
+        TwoLayerLoops.hiddenRows(slices[slice], w1Rows, b1d, hiddenOut, from, to);
         for (int o = from; o < to; o++) {
             int r = rows[o];
-            TwoLayerLoops.hiddenRow(x, r, w1Rows, b1d, hiddenOut[o]);
             TwoLayerLoops.scoresRow(hiddenOut[o], w2d, b2d, classes, dScores, o);
             rowLogLoss[o] = TwoLayerLoops.softmaxLossBackwardRow(dScores, classes, o, labels[r], count);
             TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2d, hiddenOut[o], dHidden[o]);
@@ -161,8 +179,8 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, count, classes, dW2, db2, db1);
     }
 
-    private void weightGradient(InputWeightGradient part, int pixelFrom, int pixelTo) {
-        part.compute(x, rows, count, dHidden, dW1Rows, dW1, pixelFrom, pixelTo);
+    private void weightGradient(int pixelFrom, int pixelTo) {
+        TwoLayerLoops.inputWeightGradient(slices, slices.length, dHidden, dW1Rows, dW1, pixelFrom, pixelTo);
     }
 
     private void ensureCapacity(int n) {

@@ -121,7 +121,7 @@ public final class FastNumericalGradient {
 
     private double lossWithInputWeight(int i, int j, double value) {
         for (int n = 0; n < samples; n++) {
-            double xi = pixel(n, i);
+            double xi = x.get(n, i);
             if (xi == 0.0) {
                 terms[n] = baseTerms[n];
             } else {
@@ -266,11 +266,5 @@ public final class FastNumericalGradient {
             return a <= 0 ? 0.0 : a;
         }
         return 1.0 / (1.0 + Math.exp(-a));
-    }
-
-    /** x[n][i] (0 when not stored). */
-    private double pixel(int n, int i) {
-        int p = InputWeightGradient.firstAtLeast(x.columns, x.rowStart[n], x.rowStart[n + 1], i);
-        return p < x.rowStart[n + 1] && x.columns[p] == i ? x.values[p] : 0.0;
     }
 }

@@ -72,6 +72,21 @@ public final class SparseRows {
         return rowStart[numRows];
     }
 
+    /** Element (row, col): the stored value, or 0. */
+    public double get(int row, int col) {
+        int lo = rowStart[row];
+        int hi = rowStart[row + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (columns[mid] < col) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < rowStart[row + 1] && columns[lo] == col ? values[lo] : 0.0;
+    }
+
     /** The fraction of elements that are zero, about 0.81 for MNIST. */
     public double sparsity() {
         long all = (long) numRows * numCols;

@@ -4,7 +4,7 @@ package com.backpropexplorer.engine;
  * The loops of the fast paths, on raw row-major arrays. Every sum runs over its terms in the
  * same order as the EJML routine the book's layers call ({@code mult_reorder} for x·W1 and
  * xᵀ·dout, {@code mult_small} for h·W2, {@code multTransA_reorder} for hᵀ·dout, dot products
- * for dout·W2ᵀ, column sums for db; {@link InputWeightGradient} does xᵀ·dout), and a term left out is always an exact ±0 (a zero pixel,
+ * for dout·W2ᵀ, column sums for db), and a term left out is always an exact ±0 (a zero pixel,
  * or a hidden unit that ReLU cut to 0). So the results are those of the plain path bit for bit,
  * up to the sign of a sum of zeros, which no later operation can see.
  *
@@ -56,6 +56,106 @@ final class TwoLayerLoops {
         for (int j = 0; j < h; j++) {
             double z = out[j] + b1[j];
             out[j] = z <= 0 ? 0.0 : z;
+        }
+    }
+
+    /**
+     * hidden[o] = ReLU(Σₖ x[o][k]·W1[k] + b1) for the slice's samples, pixel-major: each W1 row
+     * is read once and added, scaled, to the rows of the samples that ink that pixel. Each
+     * sample's sum still runs in pixel order, from 0, as in {@link #hiddenRow}.
+     */
+    static void hiddenRows(PixelGroups groups, double[][] w1, double[] b1, double[][] hidden, int from, int to) {
+        for (int o = from; o < to; o++) {
+            java.util.Arrays.fill(hidden[o], 0.0);
+        }
+        int[] start = groups.start;
+        int[] samples = groups.entrySample;
+        double[] values = groups.entryValue;
+        for (int k = 0; k < w1.length; k++) {
+            double[] w = w1[k];
+            for (int p = start[k], end = start[k + 1]; p < end; p++) {
+                double v = values[p];
+                double[] a = hidden[samples[p]];
+                for (int j = 0; j < a.length; j++) {
+                    a[j] += v * w[j];
+                }
+            }
+        }
+        for (int o = from; o < to; o++) {
+            double[] a = hidden[o];
+            for (int j = 0; j < a.length; j++) {
+                double z = a[j] + b1[j];
+                a[j] = z <= 0 ? 0.0 : z;
+            }
+        }
+    }
+
+    /**
+     * dW1 = xᵀ·dHidden for the pixels [pixelFrom, pixelTo), into the row-major {@code dW1}:
+     * each pixel's row is {@code Σ x[o][k]·dHidden[o]} over the samples that ink it, slice by
+     * slice (slices in batch order, so the terms arrive in batch order, as in
+     * {@code CommonOps_DDRM.multTransA}), four samples per pass, built in {@code rowBuffers[k]}
+     * and copied out once. A pixel blank in the whole batch gets zeros.
+     */
+    static void inputWeightGradient(PixelGroups[] slices, int sliceCount, double[][] dHidden, double[][] rowBuffers,
+                                    double[] dW1, int pixelFrom, int pixelTo) {
+        for (int k = pixelFrom; k < pixelTo; k++) {
+            double[] g = rowBuffers[k];
+            int h = g.length;
+            boolean started = false;
+            for (int s = 0; s < sliceCount; s++) {
+                PixelGroups slice = slices[s];
+                int p = slice.start[k];
+                int end = slice.start[k + 1];
+                if (p == end) {
+                    continue;
+                }
+                if (!started) {
+                    double v = slice.entryValue[p];
+                    double[] a = dHidden[slice.entrySample[p]];
+                    for (int j = 0; j < h; j++) {
+                        g[j] = v * a[j];
+                    }
+                    started = true;
+                    p++;
+                }
+                addScaledRows(g, dHidden, slice.entrySample, slice.entryValue, p, end);
+            }
+            if (started) {
+                System.arraycopy(g, 0, dW1, k * h, h);
+            } else {
+                java.util.Arrays.fill(dW1, k * h, (k + 1) * h, 0.0);
+            }
+        }
+    }
+
+    /** g += Σ value·rows[sample] over entries [p, end) in order, four a pass. */
+    private static void addScaledRows(double[] g, double[][] rows, int[] samples, double[] values, int p, int end) {
+        int h = g.length;
+        for (; p + 3 < end; p += 4) {
+            double v1 = values[p];
+            double v2 = values[p + 1];
+            double v3 = values[p + 2];
+            double v4 = values[p + 3];
+            double[] a1 = rows[samples[p]];
+            double[] a2 = rows[samples[p + 1]];
+            double[] a3 = rows[samples[p + 2]];
+            double[] a4 = rows[samples[p + 3]];
+            for (int j = 0; j < h; j++) {
+                double t = g[j];
+                t += v1 * a1[j];
+                t += v2 * a2[j];
+                t += v3 * a3[j];
+                t += v4 * a4[j];
+                g[j] = t;
+            }
+        }
+        for (; p < end; p++) {
+            double v = values[p];
+            double[] a = rows[samples[p]];
+            for (int j = 0; j < h; j++) {
+                g[j] += v * a[j];
+            }
         }
     }
 

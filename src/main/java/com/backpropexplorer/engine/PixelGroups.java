@@ -1,0 +1,59 @@
+package com.backpropexplorer.engine;
+
+import java.util.Arrays;
+
+/**
+ * A slice of a sparse batch regrouped by pixel (the batch's compressed-sparse-column form): for
+ * each pixel k, the samples of the slice where k is inked, in batch order, with their values.
+ * A stable counting sort, into buffers that grow only while batches do.
+ *
+ * <p>Pixel-major order is what makes both big products of a step cache-friendly: x·W1 reads
+ * each W1 row once per slice instead of once per sample that inks it, and xᵀ·dout writes each
+ * dW1 row once. It changes no sum: a sample's terms still arrive in pixel order, a pixel's terms
+ * in batch order (see {@link TwoLayerLoops}).
+ */
+final class PixelGroups {
+    /** Pixel k's entries are at [start[k], start[k + 1]). */
+    final int[] start;
+    private final int[] next;
+    int[] entrySample = new int[0];
+    double[] entryValue = new double[0];
+
+    PixelGroups(int pixels) {
+        start = new int[pixels + 1];
+        next = new int[pixels];
+    }
+
+    /** Regroups batch rows {@code rows[from..to)} of {@code x} by pixel. */
+    void group(SparseRows x, int[] rows, int from, int to) {
+        int[] cols = x.columns;
+        int pixels = next.length;
+        Arrays.fill(next, 0);
+        for (int o = from; o < to; o++) {
+            int r = rows[o];
+            for (int p = x.rowStart[r], end = x.rowStart[r + 1]; p < end; p++) {
+                next[cols[p]]++;
+            }
+        }
+        int total = 0;
+        for (int k = 0; k < pixels; k++) {
+            start[k] = total;
+            total += next[k];
+            next[k] = start[k];
+        }
+        start[pixels] = total;
+        if (entrySample.length < total) {
+            entrySample = new int[total];
+            entryValue = new double[total];
+        }
+        double[] vals = x.values;
+        for (int o = from; o < to; o++) {
+            int r = rows[o];
+            for (int p = x.rowStart[r], end = x.rowStart[r + 1]; p < end; p++) {
+                int at = next[cols[p]]++;
+                entrySample[at] = o;
+                entryValue[at] = vals[p];
+            }
+        }
+    }
+}
