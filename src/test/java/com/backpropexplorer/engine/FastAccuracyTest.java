@@ -78,6 +78,22 @@ class FastAccuracyTest {
     }
 
     @Test
+    void aStopRequestCancelsThePass() {
+        TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 12);
+        SparseRows x = SparseRows.of(KernelFixtures.sparseData(500, 784, 0.8, 13));
+        int[] labels = KernelFixtures.labels(500, 10, 14);
+        for (int threads = 1; threads <= 2; threads++) {
+            try (FastAccuracy fast = new FastAccuracy(net, threads)) {
+                int[] asked = new int[1];
+                assertThrows(java.util.concurrent.CancellationException.class,
+                        () -> fast.of(x, labels, () -> ++asked[0] > 3));
+                // and it still works afterwards
+                assertEquals(FastAccuracy.of(net, x, labels), fast.of(x, labels, () -> false), 0.0);
+            }
+        }
+    }
+
+    @Test
     void rejectsMismatchedData() {
         TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 10);
         SparseRows x = SparseRows.of(KernelFixtures.sparseData(5, 784, 0.8, 11));
