@@ -1,6 +1,7 @@
 package com.backpropexplorer.data;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -40,7 +41,19 @@ public final class AtomicFiles {
             temp = createTempSibling(target);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                writer.accept(out);
+                // writers may close what they are given (e.g. a ZipOutputStream in try-with-resources);
+                // the channel must stay open for force()
+                writer.accept(new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        out.flush();
+                    }
+                });
                 out.flush();
                 // the rename must not reach the disk before the content does
                 channel.force(true);
