@@ -12,6 +12,15 @@ public interface GradientKernelFactory {
     GradientKernelFactory PLAIN = PlainGradientKernel::new;
 
     /**
+     * The kernel training uses unless told otherwise (the trainer's short constructor, the
+     * {@code train} and {@code bench} commands). Plain for now; a faster kernel that matches the
+     * plain one up to rounding takes its place here.
+     */
+    static GradientKernelFactory standard() {
+        return PLAIN;
+    }
+
+    /**
      * A kernel computing loss and gradients of {@code net} (its live parameters, read at every
      * call) on minibatches of the training set.
      */

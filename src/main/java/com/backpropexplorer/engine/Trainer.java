@@ -37,9 +37,9 @@ public final class Trainer {
     private volatile boolean cancelRequested;
     private volatile boolean paused;
 
-    /** A new seeded net of the config's shape, trained with the plain kernel. */
+    /** A new seeded net of the config's shape, trained with the {@link GradientKernelFactory#standard() standard} kernel. */
     public Trainer(TrainingConfig config, TrainingData data) {
-        this(config.newNet(data.inputSize(), data.classCount()), config, data, GradientKernelFactory.PLAIN);
+        this(config.newNet(data.inputSize(), data.classCount()), config, data, GradientKernelFactory.standard());
     }
 
     /**
