@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.pages;
 
+import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
@@ -33,6 +34,13 @@ public final class AppContext {
     /** A folder the learner chose or downloaded MNIST into; null means "look it up". */
     private final ObjectProperty<Path> mnistFolder = new SimpleObjectProperty<>(this, "mnistFolder");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    /**
+     * The net the learner trained (training view) or opened from a file; null until then. The
+     * explainer's mnist lesson and the digit canvas use it in place of their defaults. Whoever
+     * sets it hands over a net no other thread touches (a copy), so readers may use it freely
+     * on any one thread, again through a copy.
+     */
+    private final ObjectProperty<TwoLayerNet> trainedNet = new SimpleObjectProperty<>(this, "trainedNet");
     private final StringProperty statusRight = new SimpleStringProperty(this, "statusRight", "");
     private boolean animated = true;
     private Window window;
@@ -48,7 +56,7 @@ public final class AppContext {
         });
         lessons.put(Example.SIMPLE, new LessonModel(BookLessons.simple(), background));
         lessons.put(Example.TINY, new LessonModel(BookLessons.tiny(Tracer.TINY_SEED), background));
-        lessons.put(Example.MNIST, new LessonModel(new MnistLesson(mnistFolder::get, MnistLesson::untrainedNet),
+        lessons.put(Example.MNIST, new LessonModel(new MnistLesson(mnistFolder::get, this::netForMnistLesson),
                 background));
     }
 
@@ -75,6 +83,16 @@ public final class AppContext {
 
     public ObjectProperty<Path> mnistFolderProperty() {
         return mnistFolder;
+    }
+
+    /** The trained (or opened) net, null until there is one. */
+    public ObjectProperty<TwoLayerNet> trainedNetProperty() {
+        return trainedNet;
+    }
+
+    private TwoLayerNet netForMnistLesson() {
+        TwoLayerNet trained = trainedNet.get();
+        return trained != null ? trained.copy() : MnistLesson.untrainedNet();
     }
 
     /** The status line at the bottom of the window. */
