@@ -1,0 +1,55 @@
+package com.backpropexplorer.cli;
+
+import com.backpropexplorer.engine.Activation;
+import com.backpropexplorer.engine.OptimizerKind;
+import com.backpropexplorer.explain.Example;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Option values parsed by the engine's own parsers, so the CLI and the app accept the same words. */
+final class Converters {
+    private Converters() {
+    }
+
+    /** "unknown thing 'x': use a or b" becomes a capitalised sentence. */
+    static String sentence(String message) {
+        if (message == null || message.isEmpty()) {
+            return "Invalid value.";
+        }
+        String s = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return s.endsWith(".") ? s : s + ".";
+    }
+
+    static final class ActivationConverter implements ITypeConverter<Activation> {
+        @Override
+        public Activation convert(String value) {
+            try {
+                return Activation.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class OptimizerConverter implements ITypeConverter<OptimizerKind> {
+        @Override
+        public OptimizerKind convert(String value) {
+            try {
+                return OptimizerKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class ExampleConverter implements ITypeConverter<Example> {
+        @Override
+        public Example convert(String value) {
+            try {
+                return Example.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

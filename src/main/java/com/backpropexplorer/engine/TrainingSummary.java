@@ -1,0 +1,46 @@
+package com.backpropexplorer.engine;
+
+/**
+ * How a training run ended.
+ *
+ * @param status completed, cancelled or diverged
+ * @param steps updates applied (and kept)
+ * @param trainAccuracy accuracy on the whole training set at the end (NaN unless completed)
+ * @param testAccuracy accuracy on the whole test set at the end (NaN unless completed)
+ * @param lastLoss the last finite batch loss
+ * @param trainingSeconds time in the training steps alone (batch draw, gradient, update), like
+ *     the book's script measures it; excludes the accuracy passes and listeners
+ * @param evaluationSeconds time in the accuracy passes
+ * @param divergedAt the iteration whose loss was NaN or infinite, or -1
+ * @param learningRate the learning rate of the run, for the divergence advice
+ */
+public record TrainingSummary(Status status, int steps, double trainAccuracy, double testAccuracy, double lastLoss,
+                              double trainingSeconds, double evaluationSeconds, int divergedAt, double learningRate) {
+
+    /** How a run ended. */
+    public enum Status {
+        COMPLETED,
+        CANCELLED,
+        /** The loss became NaN or infinite; the weights of the last finite loss were kept. */
+        DIVERGED
+    }
+
+    /** Training steps per second of training time (0 when no step ran). */
+    public double stepsPerSecond() {
+        return trainingSeconds > 0 ? steps / trainingSeconds : 0;
+    }
+
+    public boolean diverged() {
+        return status == Status.DIVERGED;
+    }
+
+    /** For a diverged run: one sentence saying what happened and what to do. */
+    public String divergenceMessage() {
+        if (!diverged()) {
+            return "";
+        }
+        return "Training diverged: the loss became NaN or infinite at iteration " + divergedAt
+                + "; the weights before that step (last finite loss " + lastLoss + ") are kept;"
+                + " lower the learning rate (now " + learningRate + ") and train again.";
+    }
+}

@@ -1,0 +1,208 @@
+package com.backpropexplorer.ui.graph;
+
+import com.backpropexplorer.explain.Tensor;
+import com.backpropexplorer.ui.Numbers;
+import java.util.function.DoubleFunction;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+
+/**
+ * Draws a tensor the way its size allows: a bracketed grid of numbers when it is small (the
+ * tiny and simple lessons), a 28×28 picture per row when rows are MNIST images, a heatmap
+ * with the number under the pointer otherwise. The node returned carries the tensor as
+ * userData; each number cell carries its exact value as userData (tests read them).
+ */
+public final class TensorViews {
+    /** Above this many elements, or columns, a tensor is a picture, not a grid of numbers. */
+    public static final int MAX_GRID_ELEMENTS = 16;
+    private static final int MAX_GRID_COLUMNS = 4;
+    private static final int IMAGE_SIDE = 28;
+    /** A batch of up to this many MNIST rows is drawn as digits; more (like W1ᵀ) as a heatmap. */
+    private static final int MAX_IMAGES = 8;
+
+    /** Where the tensor is shown, which decides how many digits and how big. */
+    public enum Density {
+        GRAPH(Numbers::compact, 150, 64),
+        INSPECTOR(Numbers::precise, 200, 110);
+
+        final DoubleFunction<String> format;
+        final double maxWidth;
+        final double maxHeight;
+
+        Density(DoubleFunction<String> format, double maxWidth, double maxHeight) {
+            this.format = format;
+            this.maxWidth = maxWidth;
+            this.maxHeight = maxHeight;
+        }
+    }
+
+    private TensorViews() {
+    }
+
+    /** A view of the tensor, coloured by its flow. */
+    public static Node of(Tensor tensor, Flow flow, Density density) {
+        Node view;
+        if (tensor.isScalar()) {
+            view = scalar(tensor, flow, density);
+        } else if (tensor.size() <= MAX_GRID_ELEMENTS && tensor.cols() <= MAX_GRID_COLUMNS) {
+            view = grid(tensor, flow, density);
+        } else if (tensor.cols() == IMAGE_SIDE * IMAGE_SIDE && tensor.rows() <= MAX_IMAGES) {
+            view = images(tensor, flow, density == Density.GRAPH ? 2 : 2.2);
+        } else {
+            view = heatmap(tensor, flow, density.maxWidth, density.maxHeight);
+        }
+        if (view instanceof Region region) {
+            // a matrix keeps its own width: stretched brackets would float away from the numbers
+            region.setMaxWidth(Region.USE_PREF_SIZE);
+            region.setMinWidth(Region.USE_PREF_SIZE);
+            region.setMaxHeight(Region.USE_PREF_SIZE);
+        }
+        view.setUserData(tensor);
+        view.getStyleClass().add(flow.styleClass());
+        return view;
+    }
+
+    private static Node scalar(Tensor tensor, Flow flow, Density density) {
+        Label label = cell(tensor.value(), density, false);
+        label.getStyleClass().addAll("scalar");
+        StackPane box = new StackPane(label);
+        box.getStyleClass().addAll("matrix", "scalar-box");
+        return box;
+    }
+
+    /** Numbers in rows and columns between brackets; the ReLU mask as T/F like NumPy prints it. */
+    private static Node grid(Tensor tensor, Flow flow, Density density) {
+        boolean mask = tensor.name().equals("mask");
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("matrix");
+        for (int r = 0; r < tensor.rows(); r++) {
+            for (int c = 0; c < tensor.cols(); c++) {
+                Label cell = cell(tensor.get(r, c), density, mask);
+                cell.setId(null);
+                GridPane.setConstraints(cell, c, r);
+                grid.getChildren().add(cell);
+            }
+        }
+        return grid;
+    }
+
+    private static Label cell(double value, Density density, boolean mask) {
+        Label cell = new Label(mask ? (value != 0 ? "T" : "F") : density.format.apply(value));
+        cell.getStyleClass().add("matrix-cell");
+        cell.setMinWidth(Region.USE_PREF_SIZE);
+        if (mask && value != 0) {
+            cell.getStyleClass().add("masked");
+        }
+        cell.setUserData(value);
+        cell.setAlignment(Pos.CENTER_RIGHT);
+        cell.setMaxWidth(Double.MAX_VALUE);
+        Tooltip tip = new Tooltip(Numbers.full(value));
+        tip.setShowDelay(Duration.millis(250));
+        cell.setTooltip(tip);
+        return cell;
+    }
+
+    /** A heatmap whose tooltip follows the pointer: "[row, col] = value". */
+    public static Node heatmap(Tensor tensor, Flow flow, double maxWidth, double maxHeight) {
+        double cellW = clamp(maxWidth / tensor.cols(), 0.2, 16);
+        double cellH = clamp(maxHeight / tensor.rows(), 0.08, 16);
+        int width = (int) Math.max(4, Math.round(tensor.cols() * cellW));
+        int height = (int) Math.max(4, Math.round(tensor.rows() * cellH));
+        ImageView view = new ImageView(pixels(tensor, flow, height, width,
+                (y, x) -> tensor.get(y * tensor.rows() / height, x * tensor.cols() / width)));
+        installValueTooltip(view, tensor, (x, y) -> new int[] {
+            (int) Math.min(tensor.rows() - 1, y / height * tensor.rows()),
+            (int) Math.min(tensor.cols() - 1, x / width * tensor.cols())});
+        StackPane frame = new StackPane(view);
+        frame.getStyleClass().add("heatmap");
+        return frame;
+    }
+
+    /** Each row of an N×784 tensor as a 28×28 picture, side by side. */
+    public static Node images(Tensor tensor, Flow flow, double scale) {
+        HBox strip = new HBox();
+        strip.getStyleClass().add("image-strip");
+        for (int r = 0; r < tensor.rows(); r++) {
+            strip.getChildren().add(image(tensor, r, flow, scale));
+        }
+        return strip;
+    }
+
+    /** Row {@code row} of the tensor (784 values) as one 28×28 picture. */
+    public static Node image(Tensor tensor, int row, Flow flow, double scale) {
+        int offset = row * tensor.cols();
+        double[] values = tensor.row(row);
+        int side = (int) Math.round(IMAGE_SIDE * scale);
+        ImageView view = new ImageView(pixels(tensor, flow, side, side,
+                (r, c) -> values[(r * IMAGE_SIDE / side) * IMAGE_SIDE + c * IMAGE_SIDE / side]));
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(150));
+        Tooltip.install(view, tip);
+        view.setOnMouseMoved(e -> {
+            int r = (int) Math.min(IMAGE_SIDE - 1, e.getY() / scale);
+            int c = (int) Math.min(IMAGE_SIDE - 1, e.getX() / scale);
+            tip.setText(tensor.name() + "[" + row + ", " + (r * IMAGE_SIDE + c) + "] = "
+                    + Numbers.full(values[r * IMAGE_SIDE + c]));
+        });
+        StackPane frame = new StackPane(view);
+        frame.getStyleClass().add("heatmap");
+        frame.setUserData(offset);
+        return frame;
+    }
+
+    private interface CellPicker {
+        int[] at(double x, double y);
+    }
+
+    private interface Values {
+        double at(int r, int c);
+    }
+
+    private static void installValueTooltip(ImageView view, Tensor tensor, CellPicker picker) {
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(150));
+        Tooltip.install(view, tip);
+        view.setOnMouseMoved(e -> {
+            int[] rc = picker.at(e.getX(), e.getY());
+            tip.setText(tensor.name() + "[" + rc[0] + ", " + rc[1] + "] = " + Numbers.full(tensor.get(rc[0], rc[1])));
+        });
+    }
+
+    /**
+     * The picture at its display size (no scaling, so every cell stays crisp): the flow's colour
+     * for positive values, grey for negative, alpha by |value| relative to the largest, so zero
+     * is the background whatever the theme. Probabilities, labels and masks use the absolute
+     * scale 0..1, so a uniform softmax output does not look saturated.
+     */
+    private static WritableImage pixels(Tensor tensor, Flow flow, int rows, int cols, Values values) {
+        boolean unitScale = tensor.name().equals("y") || tensor.name().equals("t") || tensor.name().equals("mask");
+        double scale = unitScale ? 1 : tensor.maxAbs();
+        WritableImage image = new WritableImage(cols, rows);
+        PixelWriter out = image.getPixelWriter();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double v = values.at(r, c);
+                double strength = scale == 0 ? 0 : Math.min(1, Math.abs(v) / scale);
+                Color base = v >= 0 ? flow.color() : Flow.NEGATIVE;
+                // a floor of 0.06 keeps the cell grid visible where values are near zero
+                out.setColor(c, r, new Color(base.getRed(), base.getGreen(), base.getBlue(), 0.06 + 0.94 * strength));
+            }
+        }
+        return image;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

@@ -1,0 +1,275 @@
+package com.backpropexplorer.ui.inspector;
+
+import com.backpropexplorer.explain.GraphNode;
+import com.backpropexplorer.explain.LayerKind;
+import com.backpropexplorer.explain.Stage;
+import com.backpropexplorer.explain.Tensor;
+import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.graph.Flow;
+import com.backpropexplorer.ui.graph.TensorViews;
+import com.backpropexplorer.ui.lesson.LessonModel;
+import com.backpropexplorer.ui.lesson.PassState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * The inspector: for the selected node, its shapes, what it cached, and its forward and
+ * backward formulas with the live numbers substituted. Tensor views carry ids
+ * {@code inspector-fwd-<name>}, {@code inspector-cache-<name>} and {@code inspector-bwd-<name>}
+ * (the tensor names of the stage: x, W1, b1, out, L, y, mask, dout, dx, dW, db), so tests and
+ * screen readers can find each value.
+ */
+public final class InspectorView extends VBox {
+    private final LessonModel model;
+    private final I18n i18n;
+    private final ChangeListener<Object> refresh = (obs, o, n) -> render();
+
+    public InspectorView(LessonModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        setId("inspector");
+        getStyleClass().add("inspector");
+        model.positionProperty().addListener(new WeakChangeListener<>(refresh));
+        model.selectedLayerProperty().addListener(new WeakChangeListener<>(refresh));
+        model.runProperty().addListener(new WeakChangeListener<>(refresh));
+        render();
+    }
+
+    private void render() {
+        getChildren().clear();
+        if (model.trace() == null || model.selectedLayer() == null) {
+            Label hint = new Label(i18n.text("inspector.none"));
+            hint.getStyleClass().add("text-muted");
+            hint.setWrapText(true);
+            getChildren().add(hint);
+            return;
+        }
+        PassState state = new PassState(model.trace(), model.position());
+        int j = model.layerIndex(model.selectedLayer());
+        if (j < 0) {
+            return;
+        }
+        GraphNode node = state.node(j);
+        Stage forward = state.forwardStage(j);
+        Stage backward = state.backwardStage(j);
+
+        Label title = new Label(node.layer());
+        title.setId("inspector-title");
+        title.getStyleClass().addAll("inspector-title");
+        Label kind = new Label(i18n.text("layer.kind." + key(node.kind())));
+        kind.getStyleClass().add("inspector-kind");
+        Label description = new Label(i18n.text("layer.desc." + key(node.kind())));
+        description.getStyleClass().add("inspector-description");
+        description.setWrapText(true);
+        getChildren().addAll(title, kind, description, shapes(node, forward, backward));
+
+        getChildren().add(sectionTitle(i18n.text("inspector.forward"), Flow.FORWARD));
+        interleave(forwardFormulas(node), state.forwardDone(j) ? forwardSubstitution(node, forward, state) : List.of());
+        if (!state.forwardDone(j)) {
+            getChildren().add(muted(i18n.text("inspector.notYetForward"), "inspector-forward-pending"));
+        }
+
+        getChildren().add(sectionTitle(i18n.text("inspector.cache"), Flow.NEUTRAL));
+        getChildren().add(muted(i18n.text("inspector.cache.why"), null));
+        if (state.forwardDone(j)) {
+            for (Tensor cached : forward.cached()) {
+                getChildren().add(named(cached.name(), cached.shape(),
+                        view(cached, Flow.FORWARD, "inspector-cache-" + cached.name())));
+            }
+        } else {
+            Label empty = muted(i18n.text("inspector.cache.empty"), "inspector-cache-empty");
+            empty.getStyleClass().add("danger-text");
+            getChildren().add(empty);
+        }
+
+        getChildren().add(sectionTitle(i18n.text("inspector.backward"), Flow.BACKWARD));
+        interleave(backwardFormulas(node),
+                state.backwardDone(j) ? backwardSubstitution(node, forward, backward, state) : List.of());
+        if (!state.backwardDone(j)) {
+            getChildren().add(muted(i18n.text("inspector.notYetBackward"), "inspector-backward-pending"));
+        }
+    }
+
+    /** Each formula, then the same formula with the numbers in it (once they exist). */
+    private void interleave(List<String> formulas, List<Node> substituted) {
+        for (int i = 0; i < formulas.size(); i++) {
+            getChildren().add(formula(formulas.get(i)));
+            if (i < substituted.size()) {
+                getChildren().add(substituted.get(i));
+            }
+        }
+    }
+
+    private static String key(LayerKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private Node shapes(GraphNode node, Stage forward, Stage backward) {
+        List<String> parts = new ArrayList<>();
+        for (Tensor t : forward.inputs()) {
+            parts.add(t.name() + " " + t.shape());
+        }
+        parts.add(forward.output().name() + " " + (forward.output().isScalar() ? i18n.text("graph.scalar")
+                : forward.output().shape()));
+        Label label = new Label(i18n.text("inspector.shapes") + "  " + String.join(",  ", parts));
+        label.setId("inspector-shapes");
+        label.getStyleClass().add("inspector-shapes");
+        label.setWrapText(true);
+        return label;
+    }
+
+    private Label sectionTitle(String text, Flow flow) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("section-title", flow.styleClass());
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    private Label formula(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("formula");
+        label.setWrapText(true);
+        return label;
+    }
+
+    private Label muted(String text, String id) {
+        Label label = new Label(text);
+        label.getStyleClass().add("inspector-muted");
+        label.setWrapText(true);
+        if (id != null) {
+            label.setId(id);
+        }
+        return label;
+    }
+
+    private Node named(String name, String shape, Node view) {
+        Label label = new Label(name + "  " + shape);
+        label.getStyleClass().add("value-name");
+        VBox box = new VBox(label, view);
+        box.getStyleClass().add("named-value");
+        return box;
+    }
+
+    private Node view(Tensor tensor, Flow flow, String id) {
+        Node view = TensorViews.of(tensor, flow, TensorViews.Density.INSPECTOR);
+        if (id != null) {
+            view.setId(id);
+        }
+        return view;
+    }
+
+    // ------------------------------------------------------------ formulas (symbolic)
+
+    private List<String> forwardFormulas(GraphNode node) {
+        String w = node.sideInputs().isEmpty() ? "W" : node.sideInputs().get(0);
+        return switch (node.kind()) {
+            case MATMUL -> List.of("out = x · " + w);
+            case AFFINE -> List.of("out = x · " + w + " + " + node.sideInputs().get(1));
+            case RELU -> List.of("out = max(0, x)", "mask = (x ≤ 0)");
+            case SIGMOID -> List.of("out = 1 / (1 + exp(−x))");
+            case SOFTMAX_WITH_LOSS -> List.of("y = softmax(x)", "L = −Σ t · log y / N");
+        };
+    }
+
+    private List<String> backwardFormulas(GraphNode node) {
+        String w = node.sideInputs().isEmpty() ? "W" : node.sideInputs().get(0);
+        return switch (node.kind()) {
+            case MATMUL -> List.of("dx = dout · " + w + "ᵀ", "d" + w + " = xᵀ · dout");
+            case AFFINE -> List.of("dx = dout · " + w + "ᵀ", "d" + w + " = xᵀ · dout",
+                    "d" + node.sideInputs().get(1) + " = Σ dout  " + i18n.text("inspector.overBatch"));
+            case RELU -> List.of(i18n.text("formula.relu.backward"));
+            case SIGMOID -> List.of("dx = dout · (1 − out) · out");
+            case SOFTMAX_WITH_LOSS -> List.of("dx = (y − t) / N  " + i18n.text("inspector.doutIsOne"));
+        };
+    }
+
+    // ------------------------------------------------------------ formulas (numbers)
+
+    private List<Node> forwardSubstitution(GraphNode node, Stage forward, PassState state) {
+        Tensor x = forward.get("x");
+        Tensor out = forward.output();
+        List<Node> rows = new ArrayList<>();
+        switch (node.kind()) {
+            case MATMUL -> rows.add(row(fwd(x), op("·"), fwd(forward.get(node.sideInputs().get(0))), op("="), fwd(out)));
+            case AFFINE -> rows.add(row(fwd(x), op("·"), fwd(forward.get(node.sideInputs().get(0))), op("+"),
+                    fwd(forward.get(node.sideInputs().get(1))), op("="), fwd(out)));
+            case RELU -> {
+                rows.add(row(op("max(0,"), fwd(x), op(")"), op("="), fwd(out)));
+                rows.add(row(op("mask ="), view(forward.get("mask"), Flow.NEUTRAL, null)));
+            }
+            case SIGMOID -> rows.add(row(op("σ("), fwd(x), op(")"), op("="), fwd(out)));
+            case SOFTMAX_WITH_LOSS -> {
+                Tensor y = forward.get("y");
+                rows.add(row(op("softmax("), fwd(x), op(")"), op("="), view(y, Flow.FORWARD, "inspector-fwd-y")));
+                rows.add(row(op("L = −Σ"), view(forward.get("t"), Flow.NEUTRAL, "inspector-fwd-t"),
+                        op("· log y / " + state.trace().batchSize() + "  ="), fwd(out)));
+            }
+            default -> throw new IllegalStateException();
+        }
+        return rows;
+    }
+
+    private List<Node> backwardSubstitution(GraphNode node, Stage forward, Stage backward, PassState state) {
+        Tensor dout = backward.get("dout");
+        Tensor dx = backward.output();
+        List<Node> rows = new ArrayList<>();
+        switch (node.kind()) {
+            case MATMUL, AFFINE -> {
+                Tensor w = forward.get(node.sideInputs().get(0));
+                rows.add(row(bwd(dout), op("·"), view(transpose(w), Flow.FORWARD, null), op("="), bwd(dx)));
+                rows.add(row(view(transpose(forward.get("x")), Flow.FORWARD, null), op("·"),
+                        view(dout, Flow.BACKWARD, null), op("="), bwd(backward.get("dW"))));
+                if (node.kind() == LayerKind.AFFINE) {
+                    rows.add(row(op("Σ"), view(dout, Flow.BACKWARD, null), op("="), bwd(backward.get("db"))));
+                }
+            }
+            case RELU -> rows.add(row(bwd(dout), op(i18n.text("formula.relu.where")),
+                    view(forward.get("mask"), Flow.NEUTRAL, null), op("="), bwd(dx)));
+            case SIGMOID -> {
+                Tensor out = forward.get("out");
+                rows.add(row(bwd(dout), op("· (1 −"), view(out, Flow.FORWARD, null), op(") ·"),
+                        view(out, Flow.FORWARD, null), op("="), bwd(dx)));
+            }
+            case SOFTMAX_WITH_LOSS -> rows.add(row(bwd(dout), op("→ ("), view(forward.get("y"), Flow.FORWARD, null),
+                    op("−"), view(forward.get("t"), Flow.NEUTRAL, null),
+                    op(") / " + state.trace().batchSize() + " ="), bwd(dx)));
+            default -> throw new IllegalStateException();
+        }
+        return rows;
+    }
+
+    private Node fwd(Tensor t) {
+        return view(t, Flow.FORWARD, "inspector-fwd-" + t.name());
+    }
+
+    private Node bwd(Tensor t) {
+        return view(t, Flow.BACKWARD, "inspector-bwd-" + t.name());
+    }
+
+    private static Tensor transpose(Tensor t) {
+        return Tensor.of(t.name() + "ᵀ", CommonOps_DDRM.transpose(t.toMatrix(), null));
+    }
+
+    private Label op(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("operator");
+        return label;
+    }
+
+    private FlowPane row(Node... items) {
+        FlowPane row = new FlowPane(items);
+        row.getStyleClass().add("substitution");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setRowValignment(javafx.geometry.VPos.CENTER);
+        return row;
+    }
+}

@@ -1,0 +1,338 @@
+package com.backpropexplorer.ui.lesson;
+
+import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.explain.GraphNode;
+import com.backpropexplorer.explain.Stage;
+import com.backpropexplorer.explain.Trace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.concurrent.Task;
+
+/**
+ * The view-model of one lesson: which pass is shown, how far the learner has stepped, which
+ * node is selected, and whether the last step was refused. Views observe the read-only
+ * properties and call the commands; everything here runs on the FX thread except
+ * {@link LessonSource#compute()}, which runs on the background executor.
+ *
+ * <p>{@code position} counts the stages done: 0 before anything ran, {@code stageCount()} after
+ * the last backward stage. Stage {@code position - 1} is the one just shown.
+ */
+public final class LessonModel {
+    /** Where the lesson is in its life: computing, ready, or unable to run (e.g. no MNIST). */
+    public enum Status { IDLE, LOADING, READY, MNIST_MISSING, FAILED }
+
+    private final LessonSource source;
+    private final Executor background;
+
+    private final ReadOnlyObjectWrapper<LessonRun> run = new ReadOnlyObjectWrapper<>(this, "run");
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.IDLE);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position", 0);
+    private final ReadOnlyStringWrapper selectedLayer = new ReadOnlyStringWrapper(this, "selectedLayer");
+    private final ReadOnlyObjectWrapper<Refusal> refusal = new ReadOnlyObjectWrapper<>(this, "refusal");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
+    /** Animation speed: 1 is normal (about 600 ms a stage), 2 twice as fast. */
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
+
+    public LessonModel(LessonSource source, Executor background) {
+        this.source = source;
+        this.background = background;
+    }
+
+    public Example example() {
+        return source.example();
+    }
+
+    /** Computes the lesson's pass in the background unless it is already there or on its way. */
+    public void ensureLoaded() {
+        if (status.get() == Status.IDLE || status.get() == Status.FAILED || status.get() == Status.MNIST_MISSING) {
+            reload();
+        }
+    }
+
+    /** Computes the pass again (e.g. after MNIST was downloaded or another net was trained). */
+    public void reload() {
+        status.set(Status.LOADING);
+        Task<LessonRun> task = new Task<>() {
+            @Override
+            protected LessonRun call() throws Exception {
+                return source.compute();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            run.set(task.getValue());
+            position.set(Math.min(position.get(), stageCount()));
+            if (selectedLayer.get() == null) {
+                selectedLayer.set(task.getValue().trace().nodes().get(0).layer());
+            }
+            problem.set("");
+            status.set(Status.READY);
+        });
+        task.setOnFailed(e -> {
+            Throwable error = task.getException();
+            problem.set(error.getMessage() == null ? error.toString() : error.getMessage());
+            status.set(error instanceof MnistMissingException ? Status.MNIST_MISSING : Status.FAILED);
+        });
+        background.execute(task);
+    }
+
+    // ---- read-only state
+
+    public ReadOnlyObjectProperty<LessonRun> runProperty() {
+        return run.getReadOnlyProperty();
+    }
+
+    public LessonRun run() {
+        return run.get();
+    }
+
+    /** The trace, or null while loading. */
+    public Trace trace() {
+        return run.get() == null ? null : run.get().trace();
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    /** Why the lesson could not run (where MNIST was looked for), or empty. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public int position() {
+        return position.get();
+    }
+
+    public ReadOnlyStringProperty selectedLayerProperty() {
+        return selectedLayer.getReadOnlyProperty();
+    }
+
+    public String selectedLayer() {
+        return selectedLayer.get();
+    }
+
+    public ReadOnlyObjectProperty<Refusal> refusalProperty() {
+        return refusal.getReadOnlyProperty();
+    }
+
+    public Refusal refusal() {
+        return refusal.get();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public boolean isPlaying() {
+        return playing.get();
+    }
+
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    public int stageCount() {
+        return trace() == null ? 0 : trace().stages().size();
+    }
+
+    public int forwardCount() {
+        return trace() == null ? 0 : trace().forwardCount();
+    }
+
+    /** The stage shown last, or null at the start. */
+    public Stage currentStage() {
+        return position.get() == 0 || trace() == null ? null : trace().stage(position.get() - 1);
+    }
+
+    /** The stage the next step would run, or null at the end. */
+    public Stage nextStage() {
+        return trace() == null || position.get() >= stageCount() ? null : trace().stage(position.get());
+    }
+
+    /** True while there is a stage after the current one. */
+    public BooleanBinding canAdvanceBinding() {
+        return Bindings.createBooleanBinding(() -> trace() != null && position.get() < stageCount(), position, run);
+    }
+
+    /** True while the learner can go back a stage. */
+    public BooleanBinding canGoBackBinding() {
+        return Bindings.createBooleanBinding(() -> trace() != null && position.get() > 0, position, run);
+    }
+
+    /** True while forward stages remain. */
+    public BooleanBinding canStepForwardBinding() {
+        return Bindings.createBooleanBinding(() -> trace() != null && position.get() < forwardCount(), position, run);
+    }
+
+    // ---- commands
+
+    /** Runs the next stage, forward or backward, whichever comes. */
+    public void next() {
+        if (trace() != null && position.get() < stageCount()) {
+            moveTo(position.get() + 1);
+        }
+    }
+
+    /** Runs the next forward stage; nothing once the forward pass is complete. */
+    public void stepForward() {
+        if (trace() != null && position.get() < forwardCount()) {
+            moveTo(position.get() + 1);
+        }
+    }
+
+    /**
+     * Runs the next backward stage, or refuses when forward has not filled the caches yet:
+     * backward reads what forward cached, so it cannot start before the loss was computed.
+     *
+     * @return true if a stage ran, false if refused or already at the end
+     */
+    public boolean stepBackward() {
+        if (trace() == null) {
+            return false;
+        }
+        if (position.get() < forwardCount()) {
+            refuseBackward();
+            return false;
+        }
+        if (position.get() < stageCount()) {
+            moveTo(position.get() + 1);
+            return true;
+        }
+        return false;
+    }
+
+    /** Goes back one stage, undoing its effect on the graph. */
+    public void back() {
+        if (position.get() > 0) {
+            moveTo(position.get() - 1);
+        }
+    }
+
+    /** Back to before the first stage: nothing computed, every cache empty. */
+    public void reset() {
+        stop();
+        moveTo(0);
+    }
+
+    /** Jumps so that stage {@code index} is the one just shown (the timeline's click). */
+    public void showStage(int index) {
+        if (trace() != null && index >= 0 && index < stageCount()) {
+            moveTo(index + 1);
+        }
+    }
+
+    /** Jumps to a position (0 = start); used by the timeline's start cell and by tests. */
+    public void moveTo(int newPosition) {
+        if (trace() == null) {
+            return;
+        }
+        refusal.set(null);
+        position.set(Math.max(0, Math.min(newPosition, stageCount())));
+        // the inspector follows the stage just run; the learner can still click any other node
+        if (position.get() > 0) {
+            selectedLayer.set(trace().stage(position.get() - 1).layer());
+        }
+    }
+
+    public void select(String layer) {
+        selectedLayer.set(layer);
+    }
+
+    /** Starts playing from here (or from the start when at the end); the view drives the clock. */
+    public void play() {
+        if (trace() == null) {
+            return;
+        }
+        if (position.get() >= stageCount()) {
+            moveTo(0);
+        }
+        playing.set(true);
+    }
+
+    public void stop() {
+        playing.set(false);
+    }
+
+    public void togglePlay() {
+        if (playing.get()) {
+            stop();
+        } else {
+            play();
+        }
+    }
+
+    /** One tick of the play clock: the next stage, or stop at the end. */
+    public void playTick() {
+        if (!playing.get()) {
+            return;
+        }
+        if (position.get() >= stageCount()) {
+            stop();
+            return;
+        }
+        moveTo(position.get() + 1);
+        if (position.get() >= stageCount()) {
+            stop();
+        }
+    }
+
+    private void refuseBackward() {
+        stop();
+        List<String> empty = new ArrayList<>();
+        for (int i = position.get(); i < forwardCount(); i++) {
+            empty.add(trace().stage(i).layer());
+        }
+        String first = trace().nodes().get(trace().nodes().size() - 1).layer();
+        refusal.set(new Refusal(empty, run.get().backwardBeforeForward().getMessage(), first));
+    }
+
+    /** Whether the forward stage of this layer has run at the current position (its cache is full). */
+    public boolean hasCache(String layer) {
+        if (trace() == null) {
+            return false;
+        }
+        int index = layerIndex(layer);
+        return index >= 0 && position.get() > index;
+    }
+
+    /** The index of the layer among the graph's nodes, forward order. */
+    public int layerIndex(String layer) {
+        if (trace() == null) {
+            return -1;
+        }
+        var nodes = trace().nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).layer().equals(layer)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The graph node for a layer name. */
+    public GraphNode node(String layer) {
+        return trace().node(layer);
+    }
+}

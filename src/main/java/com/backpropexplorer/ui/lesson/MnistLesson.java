@@ -1,0 +1,83 @@
+package com.backpropexplorer.ui.lesson;
+
+import com.backpropexplorer.data.DataException;
+import com.backpropexplorer.data.Mnist;
+import com.backpropexplorer.data.MnistDataset;
+import com.backpropexplorer.data.MnistLocator;
+import com.backpropexplorer.engine.TwoLayerNet;
+import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.explain.Tracer;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The 784-50-10 TwoLayerNet on a few real MNIST test digits. The net comes from a supplier so
+ * the training view can later hand in the net it trained; by default it is the book's freshly
+ * initialised net (weight_init_std = 0.01), whose loss is about ln 10 ≈ 2.3.
+ */
+public final class MnistLesson implements LessonSource {
+    /** How many test digits go through the net at once (the batch N). */
+    public static final int BATCH = 3;
+    /** The seed of the default, untrained net. */
+    public static final long NET_SEED = 42;
+
+    private final Supplier<Path> folder;
+    private final Supplier<TwoLayerNet> net;
+    private volatile MnistDataset cachedTest;
+    private volatile Path cachedFrom;
+
+    /**
+     * @param folder where MNIST is, or null to look it up (MNIST_DIR, the per-user cache);
+     *     asked on every compute, so a folder chosen or downloaded later is picked up
+     * @param net the net to show
+     */
+    public MnistLesson(Supplier<Path> folder, Supplier<TwoLayerNet> net) {
+        this.folder = folder;
+        this.net = net;
+    }
+
+    /** The book's untrained 784-50-10 net with a fixed seed. */
+    public static TwoLayerNet untrainedNet() {
+        return new TwoLayerNet(784, 50, 10, 0.01, com.backpropexplorer.engine.Activation.RELU, NET_SEED);
+    }
+
+    @Override
+    public Example example() {
+        return Example.MNIST;
+    }
+
+    @Override
+    public LessonRun compute() throws MnistMissingException {
+        MnistDataset test = testSet();
+        int[] indices = new int[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            indices[i] = i;
+        }
+        DMatrixRMaj x = test.images(indices);
+        int[] labels = test.labels(indices);
+        TwoLayerNet shown = net.get();
+        return new LessonRun(Tracer.twoLayer(Example.MNIST, shown, x, labels), Tracer.backwardBeforeForward(shown),
+                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + BATCH);
+    }
+
+    private MnistDataset testSet() throws MnistMissingException {
+        Path dir;
+        try {
+            Path given = folder.get();
+            dir = given != null ? MnistLocator.system().locate(given) : MnistLocator.system().locate(null);
+        } catch (DataException e) {
+            throw new MnistMissingException(e.getMessage());
+        }
+        if (cachedTest == null || !Objects.equals(cachedFrom, dir)) {
+            try {
+                cachedTest = Mnist.loadTest(dir);
+            } catch (DataException e) {
+                throw new MnistMissingException(e.getMessage());
+            }
+            cachedFrom = dir;
+        }
+        return cachedTest;
+    }
+}

@@ -1,0 +1,125 @@
+package com.backpropexplorer.ui.pages;
+
+import com.backpropexplorer.engine.TwoLayerNet;
+import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.Theme;
+import com.backpropexplorer.ui.lesson.BookLessons;
+import com.backpropexplorer.ui.lesson.LessonModel;
+import com.backpropexplorer.ui.lesson.LessonSource;
+import com.backpropexplorer.ui.lesson.MnistLesson;
+import com.backpropexplorer.explain.Tracer;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.stage.Window;
+
+/**
+ * What pages share and what outlives a rebuild of the scene (language or theme switch): the
+ * strings, the theme, the lessons' view-models, the background executor, where MNIST is, and
+ * the status line.
+ */
+public final class AppContext {
+    private final I18n i18n;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final ExecutorService background;
+    private final Map<Example, LessonModel> lessons = new EnumMap<>(Example.class);
+    /** A folder the learner chose or downloaded MNIST into; null means "look it up". */
+    private final ObjectProperty<Path> mnistFolder = new SimpleObjectProperty<>(this, "mnistFolder");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    /**
+     * The net the learner trained (training view) or opened from a file; null until then. The
+     * explainer's mnist lesson and the digit canvas use it in place of their defaults. Whoever
+     * sets it hands over a net no other thread touches (a copy), so readers may use it freely
+     * on any one thread, again through a copy.
+     */
+    private final ObjectProperty<TwoLayerNet> trainedNet = new SimpleObjectProperty<>(this, "trainedNet");
+    private final StringProperty statusRight = new SimpleStringProperty(this, "statusRight", "");
+    private boolean animated = true;
+    private Window window;
+
+    public AppContext(I18n i18n) {
+        this.i18n = i18n;
+        AtomicInteger count = new AtomicInteger();
+        // daemon threads: closing the window must end the process even while a lesson computes
+        this.background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "explorer-background-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        lessons.put(Example.SIMPLE, new LessonModel(BookLessons.simple(), background));
+        lessons.put(Example.TINY, new LessonModel(BookLessons.tiny(Tracer.TINY_SEED), background));
+        lessons.put(Example.MNIST, new LessonModel(new MnistLesson(mnistFolder::get, this::netForMnistLesson),
+                background));
+    }
+
+    /** Replaces a lesson's source (tests, or a later page handing in a trained net). */
+    public void setLesson(Example example, LessonSource source) {
+        lessons.put(example, new LessonModel(source, background));
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    public LessonModel lesson(Example example) {
+        return lessons.get(example);
+    }
+
+    public ObjectProperty<Path> mnistFolderProperty() {
+        return mnistFolder;
+    }
+
+    /** The trained (or opened) net, null until there is one. */
+    public ObjectProperty<TwoLayerNet> trainedNetProperty() {
+        return trainedNet;
+    }
+
+    private TwoLayerNet netForMnistLesson() {
+        TwoLayerNet trained = trainedNet.get();
+        return trained != null ? trained.copy() : MnistLesson.untrainedNet();
+    }
+
+    /** The status line at the bottom of the window. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** The right end of the status line (e.g. the launch time). */
+    public StringProperty statusRightProperty() {
+        return statusRight;
+    }
+
+    /** Whether single steps animate; off for screenshots, where each picture shows a settled state. */
+    public boolean isAnimated() {
+        return animated;
+    }
+
+    public void setAnimated(boolean animated) {
+        this.animated = animated;
+    }
+
+    /** The main window, owner of dialogs and file choosers. */
+    public Window window() {
+        return window;
+    }
+
+    public void setWindow(Window window) {
+        this.window = window;
+    }
+}

@@ -1,0 +1,99 @@
+package com.backpropexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.backpropexplorer.data.ModelData;
+import com.backpropexplorer.data.ModelFiles;
+import com.backpropexplorer.engine.SharedMnist;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands on the real MNIST set in ../shared/mnist (skipped, saying why, where it is absent). */
+class CliMnistTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void trainJsonPrintsEpochLinesAndASummaryAndSavesNumpy() {
+        String data = SharedMnist.dir().toString();
+        Path model = home.resolve("model.npz");
+        CliRun run = CliRun.run(home, "train", "--data", data, "--iters", "601", "--seed", "1", "--json",
+                "--save", model.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        List<JsonObject> lines = run.jsonLines();
+        assertEquals(3, lines.size(), run::toString); // iterations 0 and 600, then the summary
+
+        JsonObject epoch1 = lines.get(1);
+        assertEquals(1, epoch1.get("epoch").getAsInt());
+        assertEquals(600, epoch1.get("iter").getAsInt());
+        assertTrue(epoch1.get("train_acc").getAsDouble() > 0.85, epoch1.toString());
+        assertTrue(epoch1.get("test_acc").getAsDouble() > 0.85, epoch1.toString());
+
+        JsonObject done = lines.get(2);
+        assertTrue(done.get("done").getAsBoolean());
+        assertEquals(601, done.get("steps").getAsInt());
+        for (String field : List.of("train_acc", "test_acc", "seconds", "steps_per_s")) {
+            assertTrue(done.get(field).getAsDouble() > 0, field);
+        }
+        assertEquals(1, done.get("seed").getAsLong());
+
+        assertTrue(Files.isRegularFile(model));
+        ModelData saved = ModelFiles.load(model);
+        assertEquals(List.of("W1", "b1", "W2", "b2"), List.copyOf(saved.params().keySet()));
+        assertEquals(784, saved.param("W1").numRows);
+        assertEquals(50, saved.param("W1").numCols);
+    }
+
+    @Test
+    void trainTextLooksLikeTheBooksScript() {
+        CliRun run = CliRun.run(home, "train", "--data", SharedMnist.dir().toString(), "--iters", "20", "--batch", "50",
+                "--hidden", "20", "--optimizer", "adam", "--seed", "2");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("adam lr 0.001"), run.out());
+        assertTrue(run.outLines().stream().anyMatch(l -> l.matches("iter 0: train acc 0\\.\\d{4} test acc 0\\.\\d{4}")),
+                run.out());
+        assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("training steps: 20 in ")), run.out());
+    }
+
+    @Test
+    void gradcheckAgreesOnRealDigits() {
+        CliRun run = CliRun.run(home, "gradcheck", "--data", SharedMnist.dir().toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonObject result = run.jsonLines().get(0);
+        for (String name : List.of("W1", "b1", "W2", "b2")) {
+            assertTrue(result.get(name).getAsDouble() < 1e-6, name + " " + result);
+        }
+        assertTrue(result.get("seconds").getAsDouble() > 0);
+        assertTrue(result.get("agree").getAsBoolean());
+    }
+
+    @Test
+    void traceMnistSummarizesShapes() {
+        CliRun run = CliRun.run(home, "trace", "--example", "mnist", "--data", SharedMnist.dir().toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<JsonObject> stages = run.jsonLines();
+        assertEquals(8, stages.size());
+        JsonObject x = stages.get(0).getAsJsonObject("inputs").getAsJsonObject("x");
+        assertEquals(3, x.getAsJsonArray("shape").get(0).getAsInt());
+        assertEquals(784, x.getAsJsonArray("shape").get(1).getAsInt());
+        assertEquals(0.0, x.get("min").getAsDouble());
+        assertEquals(1.0, x.get("max").getAsDouble());
+        JsonObject dW1 = stages.get(7).getAsJsonObject("gradients").getAsJsonObject("dW");
+        assertEquals(50, dW1.getAsJsonArray("shape").get(1).getAsInt());
+    }
+
+    @Test
+    void benchReportsStepsPerSecond() {
+        CliRun run = CliRun.run(home, "bench", "--data", SharedMnist.dir().toString(), "--iters", "30", "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonObject result = run.jsonLines().get(0);
+        assertEquals(30, result.get("steps").getAsInt());
+        assertTrue(result.get("steps_per_s").getAsDouble() > 0);
+        assertEquals(1, result.get("epochs").getAsInt());
+    }
+}
