@@ -410,6 +410,7 @@ public final class TrainingModel {
             log.appendLosses(losses.firstIteration(), losses.values());
         } else if (event instanceof TrainingEvent.EpochAccuracy point) {
             log.addEpoch(new TrainingLog.EpochPoint(point.iteration(), point.train(), point.test()));
+            warnIfStalled(point);
         } else if (event instanceof TrainingEvent.Paused paused) {
             adopt(paused.net());
         } else if (event instanceof TrainingEvent.Finished finished) {
@@ -419,6 +420,31 @@ public final class TrainingModel {
             secondsBefore = seconds.get();
             state.set(State.FAILED);
             notice.set(Notice.error("train.notice.failed", failed.reason()));
+        }
+    }
+
+    /**
+     * With the book's guarded loss (−log(y + 1e−7)) a too-high learning rate rarely reaches NaN:
+     * far more often one big step drives every ReLU to output 0, no gradient flows back to W1
+     * any more, and the loss sits at ln 10 ≈ 2.30 with chance accuracy. Say so, once, after a
+     * whole epoch at chance.
+     */
+    private void warnIfStalled(TrainingEvent.EpochAccuracy point) {
+        int perEpoch = log.iterationsPerEpoch();
+        if (point.iteration() < perEpoch || log.size() < 100) {
+            return;
+        }
+        double chance = 1.0 / Math.max(2, data.get() == null ? 10 : data.get().data().classCount());
+        if (point.train() < 1.5 * chance && point.test() < 1.5 * chance) {
+            double mean = 0;
+            for (int i = log.size() - 100; i < log.size(); i++) {
+                mean += log.loss(i) / 100;
+            }
+            Notice stalled = Notice.error("train.notice.stalled", point.iteration() / perEpoch, point.test(),
+                    String.format(Locale.ROOT, "%.3f", mean), settings.learningRateProperty().get());
+            if (!stalled.equals(notice.get())) {
+                notice.set(stalled);
+            }
         }
     }
 
