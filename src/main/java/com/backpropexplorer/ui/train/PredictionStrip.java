@@ -64,17 +64,24 @@ final class PredictionStrip extends TilePane {
         }
     }
 
-    /** Updates the labels under the digits. */
+    /** Updates the labels under the digits (touching only those that change: no needless CSS pass). */
     void setPredictions(int[] predicted) {
         for (int i = 0; i < guesses.length; i++) {
             Label guess = guesses[i];
-            guess.getStyleClass().removeAll("right", "wrong");
-            if (predicted == null || i >= predicted.length) {
-                guess.setText("?");
-                continue;
+            boolean known = predicted != null && i < predicted.length;
+            String text = known ? Integer.toString(predicted[i]) : "?";
+            String style = !known ? null : predicted[i] == labels[i] ? "right" : "wrong";
+            if (!text.equals(guess.getText())) {
+                guess.setText(text);
             }
-            guess.setText(Integer.toString(predicted[i]));
-            guess.getStyleClass().add(predicted[i] == labels[i] ? "right" : "wrong");
+            boolean right = guess.getStyleClass().contains("right");
+            boolean wrong = guess.getStyleClass().contains("wrong");
+            if (style == null ? (right || wrong) : !(style.equals("right") ? right && !wrong : wrong && !right)) {
+                guess.getStyleClass().removeAll("right", "wrong");
+                if (style != null) {
+                    guess.getStyleClass().add(style);
+                }
+            }
         }
     }
 

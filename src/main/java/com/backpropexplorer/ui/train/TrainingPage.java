@@ -64,6 +64,12 @@ public final class TrainingPage implements Page {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label dataText = new Label();
     private final List<Runnable> unsubscribe = new ArrayList<>();
+    private static final int LOSS_REDRAW_HZ = 10;
+    private final javafx.animation.PauseTransition lossRedrawLater =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(1000.0 / LOSS_REDRAW_HZ));
+    private long lastLossRedraw;
+    private int accuracyPoints = -1;
+    private int accuracyEnd = -1;
 
     public TrainingPage(AppContext ctx) {
         this.ctx = ctx;
@@ -95,7 +101,11 @@ public final class TrainingPage implements Page {
             strip.setDigits(n);
             showPredictions();
         });
-        subscribe(model.stateProperty(), (obs, o, n) -> showState());
+        lossRedrawLater.setOnFinished(e -> redrawLoss());
+        subscribe(model.stateProperty(), (obs, o, n) -> {
+            showState();
+            redrawCharts();
+        });
         subscribe(model.noticeProperty(), (obs, o, n) -> showNotice());
         subscribe(model.dataFolderProperty(), (obs, o, n) -> showData());
         subscribe(model.dataProperty(), (obs, o, n) -> showData());
@@ -128,6 +138,7 @@ public final class TrainingPage implements Page {
         // the model outlives this page: let go of it so the old page can be collected
         unsubscribe.forEach(Runnable::run);
         unsubscribe.clear();
+        lossRedrawLater.stop();
     }
 
     /** What File → Export PNG writes: the charts, the tiles and the strip. */
@@ -362,9 +373,31 @@ public final class TrainingPage implements Page {
         return model.doneProperty().get() - model.runDoneProperty().get() + model.runTotalProperty().get();
     }
 
+    /**
+     * News arrive at most {@value TrainingRun#PROGRESS_HZ} times a second; the loss chart follows
+     * at most {@value #LOSS_REDRAW_HZ} times a second (and once more when the run ends), the
+     * accuracy chart only when an epoch adds a point or the axis changes.
+     */
     private void redrawCharts() {
+        long now = System.nanoTime();
+        if (now - lastLossRedraw >= 1_000_000_000L / LOSS_REDRAW_HZ || !model.state().active()) {
+            lossRedrawLater.stop();
+            redrawLoss();
+        } else if (lossRedrawLater.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            lossRedrawLater.playFromStart();
+        }
+        int points = model.log().epochs().size();
+        int end = plannedEnd();
+        if (points != accuracyPoints || end != accuracyEnd) {
+            accuracyPoints = points;
+            accuracyEnd = end;
+            accuracyChart.redraw();
+        }
+    }
+
+    private void redrawLoss() {
+        lastLossRedraw = System.nanoTime();
         lossChart.redraw();
-        accuracyChart.redraw();
     }
 
     private void showWeights(WeightPicture picture) {
