@@ -39,7 +39,7 @@ final class AccuracyChart extends ChartCanvas {
         series(g, p, points, perEpoch, true, forward(), false);
         series(g, p, points, perEpoch, false, second(), true);
         legend(g, p, new String[] {trainName, testName}, new Color[] {forward(), second()},
-                new boolean[] {false, true});
+                new boolean[] {false, true}, true);
     }
 
     private void series(GraphicsContext g, Plot p, List<TrainingLog.EpochPoint> points, double perEpoch,

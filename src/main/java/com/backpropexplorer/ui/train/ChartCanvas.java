@@ -21,7 +21,7 @@ abstract class ChartCanvas extends Region {
     static final Color FORWARD_DARK = Color.web("#4493f8");
     static final Color SECOND = Color.web("#8250df");
     static final Color SECOND_DARK = Color.web("#a371f7");
-    private static final Insets MARGIN = new Insets(12, 14, 34, 50);
+    private static final Insets MARGIN = new Insets(12, 14, 34, 58);
 
     private final Canvas canvas = new Canvas();
     private boolean dark;
@@ -165,7 +165,7 @@ abstract class ChartCanvas extends Region {
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(xTitle, p.x + p.w, p.y + p.h + 32);
         g.save();
-        g.translate(12, p.y);
+        g.translate(10, p.y);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
@@ -175,12 +175,17 @@ abstract class ChartCanvas extends Region {
 
     /** One legend entry a line, in the top right corner of the plot. */
     void legend(GraphicsContext g, Plot p, String[] names, Color[] colors, boolean[] dashed) {
+        legend(g, p, names, colors, dashed, false);
+    }
+
+    /** The legend in the top or (where the data is high, as accuracies are) bottom right corner. */
+    void legend(GraphicsContext g, Plot p, String[] names, Color[] colors, boolean[] dashed, boolean bottom) {
         double width = 0;
         for (String name : names) {
             width = Math.max(width, textWidth(name));
         }
         double x = p.x + p.w - width - 34;
-        double y = p.y + 6;
+        double y = bottom ? p.y + p.h - names.length * 16 - 8 : p.y + 6;
         g.setFill(dark ? Color.rgb(13, 17, 23, 0.8) : Color.rgb(255, 255, 255, 0.85));
         g.fillRect(x - 6, y - 2, width + 38, names.length * 16 + 4);
         g.setTextAlign(TextAlignment.LEFT);

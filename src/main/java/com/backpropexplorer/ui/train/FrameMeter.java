@@ -11,6 +11,8 @@ import javafx.animation.AnimationTimer;
  */
 public final class FrameMeter extends AnimationTimer {
     private long[] intervals = new long[4096];
+    private long[] ends = new long[4096];
+    private long first;
     private int count;
     private long last;
     private boolean recording;
@@ -27,7 +29,12 @@ public final class FrameMeter extends AnimationTimer {
         if (recording && last != 0) {
             if (count == intervals.length) {
                 intervals = Arrays.copyOf(intervals, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
             }
+            if (count == 0) {
+                first = last;
+            }
+            ends[count] = t;
             intervals[count++] = t - last;
         }
         last = t;
@@ -36,6 +43,22 @@ public final class FrameMeter extends AnimationTimer {
     public void clear() {
         count = 0;
         last = 0;
+    }
+
+    /** The {@code n} longest frames: "length ms at s since recording began", longest first. */
+    public String slowest(int n) {
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(intervals[b], intervals[a]));
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < Math.min(n, count); k++) {
+            int i = order[k];
+            out.append(String.format(Locale.ROOT, "%s%.0f ms at %.1f s", k == 0 ? "" : ", ", intervals[i] / 1e6,
+                    (ends[i] - first) / 1e9));
+        }
+        return out.toString();
     }
 
     /** The frames recorded so far, summarised. */

@@ -28,6 +28,22 @@ public final class TrainingFrameBenchmark {
     private TrainingFrameBenchmark() {
     }
 
+    /** CPU time of the FX thread, the renderer and the trainer: what the UI costs, whatever else runs. */
+    private static java.util.Map<String, Long> uiThreadCpu() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String name = t.getName();
+            if (name.equals("JavaFX Application Thread") || name.startsWith("QuantumRenderer") || name.equals("trainer")) {
+                long nanos = bean.getThreadCpuTime(t.getId());
+                if (nanos >= 0) {
+                    out.merge(name, nanos, Long::sum);
+                }
+            }
+        }
+        return out;
+    }
+
     public static void main(String[] args) throws Exception {
         Path mnist = null;
         String iterations = "10000";
@@ -62,6 +78,7 @@ public final class TrainingFrameBenchmark {
         CountDownLatch done = new CountDownLatch(1);
         CountDownLatch shown = new CountDownLatch(1);
         long[] runStart = new long[1];
+        java.util.Map<String, Long> cpuAtStart = new java.util.concurrent.ConcurrentHashMap<>();
         Platform.runLater(() -> {
             AppContext ctx = new AppContext(new I18n(language));
             context.set(ctx);
@@ -82,6 +99,7 @@ public final class TrainingFrameBenchmark {
                     meter.clear();
                     meter.record(true);
                     runStart[0] = System.nanoTime();
+                    cpuAtStart.putAll(uiThreadCpu());
                 } else if (!n.active()) {
                     meter.record(false);
                     if (o == TrainingModel.State.RUNNING) {
@@ -111,15 +129,19 @@ public final class TrainingFrameBenchmark {
             System.exit(1);
         }
         double wall = (System.nanoTime() - runStart[0]) / 1e9;
+        StringBuilder cpu = new StringBuilder("CPU used while training (share of one core):");
+        uiThreadCpu().forEach((name, nanos) -> cpu.append(String.format(Locale.ROOT, " %s %.1f%%", name,
+                100 * (nanos - cpuAtStart.getOrDefault(name, 0L)) / 1e9 / wall)));
+        System.out.println(cpu);
         AtomicReference<String> report = new AtomicReference<>();
         CountDownLatch read = new CountDownLatch(1);
         Platform.runLater(() -> {
             TrainingModel model = context.get().training();
             report.set(String.format(Locale.ROOT,
                     "training: %d updates in %.1f s wall (%.0f updates/s incl. %d accuracy passes), state %s%n"
-                            + "frames while training: %s",
+                            + "frames while training: %s%nslowest: %s",
                     model.doneProperty().get(), wall, model.doneProperty().get() / wall, model.log().epochs().size(),
-                    model.state(), meter.summary()));
+                    model.state(), meter.summary(), meter.slowest(8)));
             if (model.noticeProperty().get() != null) {
                 report.set(report.get() + "\n" + context.get().i18n().text(model.noticeProperty().get().key(),
                         model.noticeProperty().get().args().toArray()));

@@ -363,6 +363,7 @@ public final class TrainingModel {
             }
             startNet = net.copy();
             offset = log.size();
+            secondsBefore = seconds.get();
             // a fresh sequence of minibatches, still reproducible from the seed
             config = config.withSeed(config.seed() + offset);
             notice.set(Notice.info("train.notice.continuing", net.hiddenSize(),
@@ -417,7 +418,6 @@ public final class TrainingModel {
             finished(finished.summary(), finished.net());
         } else if (event instanceof TrainingEvent.Failed failed) {
             run = null;
-            secondsBefore = seconds.get();
             state.set(State.FAILED);
             notice.set(Notice.error("train.notice.failed", failed.reason()));
         }
@@ -464,10 +464,16 @@ public final class TrainingModel {
 
     private void finished(TrainingSummary summary, TwoLayerNet kept) {
         run = null;
-        secondsBefore = seconds.get();
         adopt(kept);
         switch (summary.status()) {
             case COMPLETED -> {
+                List<TrainingLog.EpochPoint> points = log.epochs();
+                if (log.size() > 0 && (points.isEmpty() || points.get(points.size() - 1).iteration() != log.size() - 1)) {
+                    // the run measured once more at its end: the last point of the accuracy chart
+                    log.addEpoch(new TrainingLog.EpochPoint(log.size() - 1, summary.trainAccuracy(),
+                            summary.testAccuracy()));
+                    log.changed();
+                }
                 state.set(State.COMPLETED);
                 notice.set(Notice.info("train.notice.completed", summary.steps(), summary.trainAccuracy(),
                         summary.testAccuracy()));

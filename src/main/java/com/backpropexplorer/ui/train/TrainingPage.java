@@ -90,6 +90,7 @@ public final class TrainingPage implements Page {
         ScrollPane settingsScroll = new ScrollPane(settingsColumn());
         settingsScroll.setFitToWidth(true);
         settingsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        settingsScroll.setMinWidth(Region.USE_PREF_SIZE);
         settingsScroll.getStyleClass().add("train-settings-scroll");
         root.setLeft(settingsScroll);
         root.setCenter(chartsArea());
@@ -236,7 +237,9 @@ public final class TrainingPage implements Page {
         unit.setValue(s.inEpochsProperty().get());
         unit.valueProperty().addListener((obs, o, n) -> s.inEpochsProperty().set(Boolean.TRUE.equals(n)));
         subscribe(s.inEpochsProperty(), (obs, o, n) -> unit.setValue(n));
-        length.setPrefColumnCount(6);
+        length.setPrefColumnCount(5);
+        length.setMinWidth(64);
+        unit.setMinWidth(Region.USE_PREF_SIZE);
         HBox lengthBox = new HBox(6, length, unit);
         HBox.setHgrow(length, Priority.ALWAYS);
         grid.addRow(row++, fieldLabel("train.field.length"), lengthBox);
@@ -287,6 +290,8 @@ public final class TrainingPage implements Page {
         progress.setId("trainProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progressLine.setId("trainProgressText");
+        progressLine.setWrapText(true);
+        timeLine.setWrapText(true);
         timeLine.setId("trainTimeText");
         timeLine.getStyleClass().add("text-muted");
         notice.setId("trainNotice");
@@ -311,7 +316,8 @@ public final class TrainingPage implements Page {
                 section("train.section.model"), fileButtons);
         column.getStyleClass().add("train-settings");
         column.setPadding(new Insets(12, 14, 14, 16));
-        column.setPrefWidth(310);
+        column.setPrefWidth(340);
+        column.setMinWidth(Region.USE_PREF_SIZE);
         return column;
     }
 
@@ -519,7 +525,7 @@ public final class TrainingPage implements Page {
         TextField field = new TextField();
         field.setId(id);
         field.textProperty().bindBidirectional(text);
-        field.setPrefColumnCount(8);
+        field.setPrefColumnCount(6);
         field.setTooltip(new Tooltip(i18n.text(tipKey)));
         Runnable mark = () -> {
             boolean bad = model.invalidFields().contains(name) || !TrainingSettings.looksValid(name, field.getText());
@@ -552,6 +558,7 @@ public final class TrainingPage implements Page {
         Label label = new Label(i18n.text(key));
         label.getStyleClass().add("train-chart-title");
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -16,7 +16,8 @@ import org.ejml.data.DMatrixRMaj;
  * @param height in pixels
  * @param units how many hidden units are drawn
  * @param hiddenSize how many the net has
- * @param maxAbs the largest |w| of the drawn columns: full colour
+ * @param maxAbs full colour: the 99th percentile of |w| over the drawn columns, so that a few
+ *     large weights do not wash out all the others (larger ones are drawn at full colour too)
  */
 public record WeightPicture(int[] argb, int width, int height, int units, int hiddenSize, double maxAbs) {
     /** Pixels per side of a tile (an MNIST image). */
@@ -38,12 +39,17 @@ public record WeightPicture(int[] argb, int width, int height, int units, int hi
         int cols = Math.min(units, COLUMNS);
         int width = cols * SIDE + (cols - 1) * GAP;
         int height = rows * SIDE + (rows - 1) * GAP;
-        double maxAbs = 0;
         int hidden = w1.numCols;
+        double[] magnitudes = new double[SIDE * SIDE * units];
         for (int i = 0; i < SIDE * SIDE; i++) {
             for (int j = 0; j < units; j++) {
-                maxAbs = Math.max(maxAbs, Math.abs(w1.data[i * hidden + j]));
+                magnitudes[i * units + j] = Math.abs(w1.data[i * hidden + j]);
             }
+        }
+        java.util.Arrays.sort(magnitudes);
+        double maxAbs = magnitudes[(int) Math.floor(0.99 * (magnitudes.length - 1))];
+        if (maxAbs == 0) {
+            maxAbs = magnitudes[magnitudes.length - 1];
         }
         int[] positive = ramp(Flow.FORWARD.color());
         int[] negative = ramp(Flow.NEGATIVE);

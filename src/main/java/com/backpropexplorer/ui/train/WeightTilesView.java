@@ -73,10 +73,6 @@ final class WeightTilesView extends Region {
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
         double scale = Math.min(MAX_SCALE, Math.min(w / image.getWidth(), h / image.getHeight()));
-        // whole pixels per weight where there is room, so the tiles do not shimmer
-        if (scale >= 1) {
-            scale = Math.floor(scale * 4) / 4;
-        }
         view.setFitWidth(image.getWidth() * scale);
         view.setFitHeight(image.getHeight() * scale);
         view.relocate(snappedLeftInset(), snappedTopInset());
