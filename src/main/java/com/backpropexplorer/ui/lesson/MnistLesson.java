@@ -25,6 +25,7 @@ public final class MnistLesson implements LessonSource {
 
     private final Supplier<Path> folder;
     private final Supplier<TwoLayerNet> net;
+    private volatile int firstDigit;
     private volatile MnistDataset cachedTest;
     private volatile Path cachedFrom;
 
@@ -43,6 +44,15 @@ public final class MnistLesson implements LessonSource {
         return new TwoLayerNet(784, 50, 10, 0.01, com.backpropexplorer.engine.Activation.RELU, NET_SEED);
     }
 
+    /** The test digits shown are this one and the next {@code BATCH - 1} (clamped to the test set). */
+    public void setFirstDigit(int index) {
+        firstDigit = Math.max(0, index);
+    }
+
+    public int firstDigit() {
+        return firstDigit;
+    }
+
     @Override
     public Example example() {
         return Example.MNIST;
@@ -51,15 +61,17 @@ public final class MnistLesson implements LessonSource {
     @Override
     public LessonRun compute() throws MnistMissingException {
         MnistDataset test = testSet();
+        int first = Math.min(firstDigit, Math.max(0, test.size() - BATCH));
         int[] indices = new int[BATCH];
         for (int i = 0; i < BATCH; i++) {
-            indices[i] = i;
+            indices[i] = first + i;
         }
         DMatrixRMaj x = test.images(indices);
         int[] labels = test.labels(indices);
         TwoLayerNet shown = net.get();
         return new LessonRun(Tracer.twoLayer(Example.MNIST, shown, x, labels), Tracer.backwardBeforeForward(shown),
-                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + BATCH);
+                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + BATCH
+                        + ", #" + first + "–#" + (first + BATCH - 1));
     }
 
     private MnistDataset testSet() throws MnistMissingException {
