@@ -40,6 +40,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
     private final int classes;
     /** Pixel ranges of dW1 with about equal numbers of stored elements, one a chunk. */
     private final int[] pixelSplits;
+    private final int maxRowNonZeros;
     private final SharedWork shared;
     private final SharedWork.Job forwardChunk;
     private final SharedWork.Job gradientChunk;
@@ -90,6 +91,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.labels = labels;
         this.hidden = net.hiddenSize();
         this.classes = net.outputSize();
+        this.maxRowNonZeros = xTrain.maxRowNonZeros();
         this.pixelSplits = balancedPixelSplits(xTrain, threads == 1 ? 1 : PIXEL_CHUNKS);
         this.w1Rows = new double[net.inputSize()][hidden];
         this.dW1Rows = new double[net.inputSize()][hidden];
@@ -189,6 +191,9 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
             dScores = new double[n * classes];
             dHidden = new double[n][hidden];
             rowLogLoss = new double[n];
+            for (PixelGroups slice : slices) {
+                slice.reserve(n * maxRowNonZeros); // any batch of n rows fits: steady state allocates nothing
+            }
         }
     }
 

@@ -24,6 +24,14 @@ final class PixelGroups {
         next = new int[pixels];
     }
 
+    /** Makes room for {@code entries} stored elements, so that no later {@link #group} allocates. */
+    void reserve(int entries) {
+        if (entrySample.length < entries) {
+            entrySample = new int[entries];
+            entryValue = new double[entries];
+        }
+    }
+
     /** Regroups batch rows {@code rows[from..to)} of {@code x} by pixel. */
     void group(SparseRows x, int[] rows, int from, int to) {
         int[] cols = x.columns;
@@ -42,10 +50,7 @@ final class PixelGroups {
             next[k] = start[k];
         }
         start[pixels] = total;
-        if (entrySample.length < total) {
-            entrySample = new int[total];
-            entryValue = new double[total];
-        }
+        reserve(total);
         double[] vals = x.values;
         for (int o = from; o < to; o++) {
             int r = rows[o];

@@ -72,6 +72,15 @@ public final class SparseRows {
         return rowStart[numRows];
     }
 
+    /** The most stored elements in any one row. */
+    public int maxRowNonZeros() {
+        int max = 0;
+        for (int r = 0; r < numRows; r++) {
+            max = Math.max(max, rowStart[r + 1] - rowStart[r]);
+        }
+        return max;
+    }
+
     /** Element (row, col): the stored value, or 0. */
     public double get(int row, int col) {
         int lo = rowStart[row];

@@ -172,13 +172,18 @@ class FastGradientKernelTest {
         try (FastGradientKernel fast = new FastGradientKernel(net, SparseRows.of(x), labels, threads)) {
             Map<String, DMatrixRMaj> grads = KernelFixtures.gradsFor(net);
             Map<String, DMatrixRMaj> params = net.params(); // each params() call wraps the map anew
-            int[] rows = KernelFixtures.batch(100, 1000, 30);
+            // different batches every step, as in training: a batch with more ink than any before
+            // must not grow a buffer either
+            int[][] batches = new int[4000][];
+            for (int i = 0; i < batches.length; i++) {
+                batches[i] = KernelFixtures.batch(100, 1000, 30 + i);
+            }
             for (int i = 0; i < 3000; i++) {
-                fast.lossAndGradient(rows, 100, grads);
+                fast.lossAndGradient(batches[i], 100, grads);
             }
             long before = mx.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 1000; i++) {
-                fast.lossAndGradient(rows, 100, grads);
+            for (int i = 3000; i < 4000; i++) {
+                fast.lossAndGradient(batches[i], 100, grads);
                 SgdUpdate.apply(params, grads, 1e-6);
             }
             long allocated = mx.getCurrentThreadAllocatedBytes() - before;
