@@ -40,7 +40,8 @@ public final class Cli {
             GradcheckCommand::new,
             TraceCommand::new,
             BenchCommand::new,
-            DownloadCommand::new);
+            DownloadCommand::new,
+            PredictCommand::new);
 
     private Cli() {
     }
