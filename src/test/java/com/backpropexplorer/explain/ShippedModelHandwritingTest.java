@@ -66,6 +66,36 @@ class ShippedModelHandwritingTest {
         assertTrue(accuracy >= 0.95, "only " + right + " of " + DIGITS + " drawn digits read right");
     }
 
+    @Test
+    void readingADrawingTakesAFewMilliseconds() {
+        // a "3"-like drawing on the canvas's 336×336 paper: two arcs of a thick soft stroke
+        int side = 336;
+        double[] ink = new double[side * side];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                double upper = Math.abs(Math.hypot(x - 165, y - 110) - 55);
+                double lower = Math.abs(Math.hypot(x - 165, y - 215) - 62);
+                boolean rightHalf = x > 130;
+                double d = Math.min(upper, lower);
+                ink[y * side + x] = rightHalf ? Math.max(0, Math.min(1, 13 - d)) : 0;
+            }
+        }
+        DigitReader reader = new DigitReader(DigitReader.netOf(ShippedModel.load()));
+        int runs = 300;
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            reader.read(ink, side, side);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        java.util.Arrays.sort(millis);
+        double median = millis[runs / 2];
+        System.out.printf(Locale.ROOT, "preprocess + predict of a %d×%d drawing: median %.3f ms, 90th percentile %.3f ms%n",
+                side, side, median, millis[runs * 9 / 10]);
+        assertEquals(3, reader.read(ink, side, side).digit());
+        assertTrue(median < 20, "reading a drawing takes " + median + " ms");
+    }
+
     /**
      * A 28×28 digit enlarged {@code scale} times with bilinear smoothing and drawn at a random
      * place on a large sheet (always wholly on it), in the given polarity.

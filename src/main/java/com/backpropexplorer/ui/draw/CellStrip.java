@@ -11,14 +11,15 @@ import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
 /**
- * Values as a grid of square cells in the forward colour, the strongest cell fully opaque and
+ * Values as a grid of cells in the forward colour, the strongest cell fully opaque and
  * zero transparent (as the explainer's heatmaps): the 28×28 preview of what the net sees, and
  * the hidden layer's 50 activations. Hover a cell for its value.
  */
 final class CellStrip extends StackPane {
     private final int columns;
     private final int rows;
-    private final int cell;
+    private final int cellWidth;
+    private final int cellHeight;
     private final String name;
     private final boolean unitScale;
     private final WritableImage image;
@@ -29,13 +30,14 @@ final class CellStrip extends StackPane {
      * @param unitScale true when values are in [0, 1] and should be shown on that scale
      *     (pixels), false to scale by the largest value (activations)
      */
-    CellStrip(String name, int columns, int rows, int cell, boolean unitScale) {
+    CellStrip(String name, int columns, int rows, int cellWidth, int cellHeight, boolean unitScale) {
         this.name = name;
         this.columns = columns;
         this.rows = rows;
-        this.cell = cell;
+        this.cellWidth = cellWidth;
+        this.cellHeight = cellHeight;
         this.unitScale = unitScale;
-        this.image = new WritableImage(columns * cell, rows * cell);
+        this.image = new WritableImage(columns * cellWidth, rows * cellHeight);
         ImageView view = new ImageView(image);
         getChildren().add(view);
         getStyleClass().add("cell-strip");
@@ -44,8 +46,8 @@ final class CellStrip extends StackPane {
         tip.setShowDelay(Duration.millis(150));
         Tooltip.install(view, tip);
         view.setOnMouseMoved(e -> {
-            int c = (int) Math.min(columns - 1, e.getX() / cell);
-            int r = (int) Math.min(rows - 1, e.getY() / cell);
+            int c = (int) Math.min(columns - 1, e.getX() / cellWidth);
+            int r = (int) Math.min(rows - 1, e.getY() / cellHeight);
             int i = r * columns + c;
             tip.setText(values == null ? "" : name + "[" + i + "] = " + Numbers.full(values[i]));
         });
@@ -69,11 +71,11 @@ final class CellStrip extends StackPane {
                 double v = shown == null ? 0 : shown[r * columns + c];
                 double strength = scale == 0 ? 0 : Math.min(1, Math.abs(v) / scale);
                 Color color = new Color(base.getRed(), base.getGreen(), base.getBlue(), 0.05 + 0.95 * strength);
-                for (int y = 0; y < cell; y++) {
-                    for (int x = 0; x < cell; x++) {
+                for (int y = 0; y < cellHeight; y++) {
+                    for (int x = 0; x < cellWidth; x++) {
                         // a one-pixel gap between cells of the strip keeps units apart
-                        boolean gap = !unitScale && x == cell - 1;
-                        out.setColor(c * cell + x, r * cell + y, gap ? Color.TRANSPARENT : color);
+                        boolean gap = !unitScale && x == cellWidth - 1;
+                        out.setColor(c * cellWidth + x, r * cellHeight + y, gap ? Color.TRANSPARENT : color);
                     }
                 }
             }

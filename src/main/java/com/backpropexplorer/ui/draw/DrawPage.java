@@ -48,15 +48,15 @@ public final class DrawPage implements Page {
     /** Side of a preview pixel on screen. */
     private static final int PREVIEW_CELL = 6;
     /** Width of a hidden unit in the strip. */
-    private static final int HIDDEN_CELL = 9;
+    private static final int HIDDEN_CELL = 10;
 
     private final AppContext ctx;
     private final I18n i18n;
     private final DrawModel model;
     private final BorderPane root = new BorderPane();
     private final DrawingSurface surface;
-    private final CellStrip preview = new CellStrip("x", 28, 28, PREVIEW_CELL, true);
-    private final CellStrip hidden = new CellStrip("h", 50, 1, HIDDEN_CELL, false);
+    private final CellStrip preview = new CellStrip("x", 28, 28, PREVIEW_CELL, PREVIEW_CELL, true);
+    private final CellStrip hidden = new CellStrip("h", 50, 1, HIDDEN_CELL, 3 * HIDDEN_CELL, false);
     private final ProbabilityBars bars = new ProbabilityBars();
     private final Label verdict = new Label();
     private final Label timing = new Label();
@@ -162,7 +162,11 @@ public final class DrawPage implements Page {
         hint.getStyleClass().add("draw-hint");
         hint.setWrapText(true);
         hint.setMaxWidth(DrawModel.PAPER);
-        VBox column = new VBox(toolbar, surface, edits, hint);
+        // the frame carries border and shadow: the surface clips its own content to the paper
+        javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(surface);
+        frame.getStyleClass().add("draw-canvas");
+        frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        VBox column = new VBox(toolbar, frame, edits, hint);
         column.getStyleClass().add("draw-paper-column");
         column.setMaxWidth(Region.USE_PREF_SIZE);
         return column;
@@ -188,25 +192,26 @@ public final class DrawPage implements Page {
     }
 
     private Node readingColumn() {
-        Label seesTitle = sectionTitle("draw.sees");
-        Label seesNote = note("draw.sees.note");
         preview.setId("draw-preview");
+        Label seesNote = note("draw.sees.note");
+        seesNote.setMaxWidth(28 * PREVIEW_CELL + 2);
+        VBox sees = new VBox(sectionTitle("draw.sees"), preview, seesNote);
+        sees.getStyleClass().add("draw-sees");
+
         verdict.setId("draw-verdict");
         verdict.getStyleClass().add("draw-verdict");
         timing.setId("draw-timing");
         timing.getStyleClass().add("draw-timing");
-        VBox verdictBox = new VBox(verdict, timing);
-        verdictBox.getStyleClass().add("draw-verdict-box");
-        HBox seesRow = new HBox(preview, verdictBox);
+        VBox probabilities = new VBox(verdict, timing, sectionTitle("draw.probabilities"), bars);
+        probabilities.getStyleClass().add("draw-probabilities");
+        HBox.setHgrow(probabilities, Priority.ALWAYS);
+        HBox seesRow = new HBox(sees, probabilities);
         seesRow.getStyleClass().add("draw-sees-row");
 
-        Label barsTitle = sectionTitle("draw.probabilities");
-        Label hiddenTitle = sectionTitle("draw.hidden");
         hidden.setId("draw-hidden");
-        Label hiddenNote = note("draw.hidden.note");
+        VBox hiddenBox = new VBox(sectionTitle("draw.hidden"), hidden, note("draw.hidden.note"));
+        hiddenBox.getStyleClass().add("draw-hidden-box");
 
-        Label explainTitle = sectionTitle("draw.explain.title");
-        Label explainNote = note("draw.explain.note");
         HBox labels = new HBox();
         labels.getStyleClass().add("draw-labels");
         for (int k = 0; k < 10; k++) {
@@ -214,7 +219,6 @@ public final class DrawPage implements Page {
             b.setId("draw-label-" + k);
             b.getStyleClass().add("draw-label-button");
             b.setToggleGroup(labelGroup);
-            b.setUserData(k);
             int digit = k;
             b.setOnAction(e -> pick(digit));
             labelButtons[k] = b;
@@ -224,9 +228,12 @@ public final class DrawPage implements Page {
         explainButton.setId("draw-explain");
         explainButton.getStyleClass().add("accent");
         explainButton.setOnAction(e -> explain());
+        HBox explainRow = new HBox(labels, explainButton);
+        explainRow.getStyleClass().add("draw-explain-row");
+        VBox explainBox = new VBox(sectionTitle("draw.explain.title"), note("draw.explain.note"), explainRow);
+        explainBox.getStyleClass().add("draw-explain-box");
 
-        VBox column = new VBox(seesTitle, seesNote, seesRow, barsTitle, bars, hiddenTitle, hidden, hiddenNote,
-                explainTitle, explainNote, labels, explainButton);
+        VBox column = new VBox(seesRow, hiddenBox, explainBox);
         column.getStyleClass().add("draw-reading-column");
         HBox.setHgrow(column, Priority.ALWAYS);
         return column;

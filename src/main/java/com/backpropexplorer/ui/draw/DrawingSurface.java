@@ -1,6 +1,7 @@
 package com.backpropexplorer.ui.draw;
 
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Cursor;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -31,7 +32,6 @@ final class DrawingSurface extends Pane {
     DrawingSurface(DrawModel model, boolean dark) {
         this.model = model;
         setId("draw-canvas");
-        getStyleClass().add("draw-canvas");
         setPrefSize(DrawModel.PAPER, DrawModel.PAPER);
         setMinSize(DrawModel.PAPER, DrawModel.PAPER);
         setMaxSize(DrawModel.PAPER, DrawModel.PAPER);
@@ -44,7 +44,9 @@ final class DrawingSurface extends Pane {
         brush.setMouseTransparent(true);
         brush.setManaged(false);
         brush.setVisible(false);
-        brush.radiusProperty().bind(model.radiusProperty());
+        brush.radiusProperty().bind(Bindings.createDoubleBinding(() -> model.radiusProperty().get()
+                * (model.toolProperty().get() == DrawModel.Tool.ERASER ? Paper.ERASER_SCALE : 1),
+                model.radiusProperty(), model.toolProperty()));
         getChildren().addAll(view, brush);
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);

@@ -44,6 +44,11 @@ public final class DrawnDigitLesson implements LessonSource {
     }
 
     @Override
+    public String subtitleKey() {
+        return "lesson.mnist.drawn.subtitle";
+    }
+
+    @Override
     public LessonRun compute() {
         DMatrixRMaj x = new DMatrixRMaj(1, pixels.length, true, pixels.clone());
         TwoLayerNet shown = net.copy();

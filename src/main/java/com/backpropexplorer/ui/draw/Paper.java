@@ -14,6 +14,10 @@ import java.util.Arrays;
 final class Paper {
     /** The solid core's share of the radius; ink fades smoothly from there to one pixel past it. */
     private static final double CORE = 0.55;
+    /** The eraser's radius relative to the brush radius. */
+    static final double ERASER_SCALE = 1.5;
+    /** Ink below this (about 5 of 255 grey levels) left by the eraser's rim is cleared. */
+    private static final double FAINTEST = 0.02;
 
     private final int side;
     private final double[] ink;
@@ -65,7 +69,10 @@ final class Paper {
      * @return the pixels that may have changed, or null if none did (the segment is off the paper)
      */
     Region stroke(double x0, double y0, double x1, double y1, double radius, boolean erase) {
-        double outer = radius + 1;
+        // the eraser is wider than the pen and hard up to its rim, so one pass over a line
+        // takes all of it, soft rim included, instead of leaving a faint ghost
+        double inner = erase ? radius * ERASER_SCALE - 1 : radius * CORE;
+        double outer = erase ? radius * ERASER_SCALE + 1 : radius + 1;
         int left = Math.max(0, (int) Math.floor(Math.min(x0, x1) - outer));
         int top = Math.max(0, (int) Math.floor(Math.min(y0, y1) - outer));
         int right = Math.min(side - 1, (int) Math.ceil(Math.max(x0, x1) + outer));
@@ -73,7 +80,6 @@ final class Paper {
         if (left > right || top > bottom) {
             return null;
         }
-        double inner = radius * CORE;
         double dx = x1 - x0;
         double dy = y1 - y0;
         double lengthSquared = dx * dx + dy * dy;
@@ -92,7 +98,13 @@ final class Paper {
                 }
                 double coverage = distance <= inner ? 1 : 1 - smoothstep((distance - inner) / (outer - inner));
                 int i = y * side + x;
-                ink[i] = erase ? Math.min(ink[i], 1 - coverage) : Math.max(ink[i], coverage);
+                if (erase) {
+                    double remaining = Math.min(ink[i], 1 - coverage);
+                    // what is too faint to see is no ink: it would still count when cropping
+                    ink[i] = remaining < FAINTEST ? 0 : remaining;
+                } else {
+                    ink[i] = Math.max(ink[i], coverage);
+                }
             }
         }
         return new Region(left, top, right - left + 1, bottom - top + 1);

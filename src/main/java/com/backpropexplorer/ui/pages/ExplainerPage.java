@@ -298,9 +298,9 @@ public final class ExplainerPage implements Page {
         missingText.setText(model.problemProperty().get());
         zoomPane.setVisible(model.trace() != null);
         if (model.run() != null) {
-            lessonSubtitle.setText(i18n.text("lesson." + model.example().id() + ".subtitle", model.run().description()));
+            lessonSubtitle.setText(i18n.text(model.subtitleKey(), model.run().description()));
         } else {
-            lessonSubtitle.setText(i18n.text("lesson." + model.example().id() + ".subtitle", "…"));
+            lessonSubtitle.setText(i18n.text(model.subtitleKey(), "…"));
         }
         stageCaption.setText(caption());
         ctx.statusProperty().set(status == LessonModel.Status.READY ? i18n.text("status.hint")
