@@ -312,8 +312,11 @@ public final class DrawModel {
         long start = System.nanoTime();
         DigitReader.Reading result = using.read(ink, PAPER, PAPER);
         double millis = (System.nanoTime() - start) / 1e6;
-        timings[timingCount++ % TIMING_WINDOW] = millis;
-        double median = median(timings, Math.min(timingCount, TIMING_WINDOW));
+        if (!result.empty()) {
+            // a blank page is read in no time: it would only flatter the median
+            timings[timingCount++ % TIMING_WINDOW] = millis;
+        }
+        double median = timingCount == 0 ? Double.NaN : median(timings, Math.min(timingCount, TIMING_WINDOW));
         Platform.runLater(() -> {
             reading.set(result);
             medianMillis.set(median);
