@@ -41,7 +41,8 @@ public final class Cli {
             TraceCommand::new,
             BenchCommand::new,
             DownloadCommand::new,
-            PredictCommand::new);
+            PredictCommand::new,
+            ScreenshotCli::new);
 
     private Cli() {
     }

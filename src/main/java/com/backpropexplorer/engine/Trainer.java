@@ -162,7 +162,7 @@ public final class Trainer {
                     listener.onEpoch(iteration / epochLength, iteration, trainAccuracy, testAccuracy);
                 }
             }
-            if (status == Status.COMPLETED && lastEvaluated != config.iterations() - 1) {
+            if (status == Status.COMPLETED && (lastEvaluated < 0 || lastEvaluated != config.iterations() - 1)) {
                 long evalStart = System.nanoTime();
                 trainAccuracy = accuracy(data.trainImages(), data.trainLabels());
                 testAccuracy = accuracy(data.testImages(), data.testLabels());

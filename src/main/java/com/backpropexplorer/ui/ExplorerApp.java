@@ -10,8 +10,10 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        LaunchTiming.mark("start()");
         AppContext ctx = new AppContext(I18n.forSystemLocale());
         MainWindow window = new MainWindow(stage, ctx);
+        LaunchTiming.mark("window built");
         stage.setOnHidden(e -> ctx.background().shutdownNow());
         // the first pulse after show() is the first frame on screen
         new AnimationTimer() {

@@ -19,6 +19,14 @@ public final class LaunchTiming {
         return elapsed;
     }
 
+    /** With -Dbpe.timing=true, prints how far into the launch a step is (to find what is slow). */
+    static void mark(String step) {
+        if (Boolean.getBoolean("bpe.timing")) {
+            System.err.println(step + " at " + (System.currentTimeMillis()
+                    - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
+    }
+
     /** Milliseconds from JVM start to the first frame, or -1 before it. */
     public static long shownMillis() {
         return shownMillis;

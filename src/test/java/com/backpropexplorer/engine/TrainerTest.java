@@ -312,6 +312,15 @@ class TrainerTest {
     }
 
     @Test
+    void zeroIterationsStillReportTheAccuracyOfTheInitialWeights() {
+        Trainer trainer = new Trainer(small(1).withIterations(0), BLOBS);
+        TrainingSummary summary = trainer.run(TrainingListener.NONE);
+        assertEquals(Status.COMPLETED, summary.status());
+        assertEquals(0, summary.steps());
+        assertEquals(Accuracy.of(trainer.net(), BLOBS.testImages(), BLOBS.testLabels()), summary.testAccuracy());
+    }
+
+    @Test
     void theBooksEpochLength() {
         assertEquals(600, TrainingConfig.book(0).iterationsPerEpoch(60_000));
         assertEquals(1, TrainingConfig.book(0).iterationsPerEpoch(50));

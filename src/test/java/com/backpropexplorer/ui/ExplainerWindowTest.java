@@ -178,6 +178,18 @@ class ExplainerWindowTest {
     }
 
     @Test
+    void aForwardStepIsAnimatedWithATokenTravellingIntoTheNode(FxRobot robot) throws Exception {
+        com.backpropexplorer.ui.graph.GraphView graph = robot.lookup("#graph").queryAs(
+                com.backpropexplorer.ui.graph.GraphView.class);
+        robot.clickOn("#forwardButton");
+        assertTrue(graph.isAnimating(), "one stage is animated, not a jump");
+        assertTrue(robot.lookup(".token").tryQuery().isPresent(), "a token travels along the edge");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !graph.isAnimating());
+        assertFalse(robot.lookup(".token").tryQuery().isPresent());
+        assertTrue(robot.lookup("#edge-forward-1").query().isVisible(), "Affine1's output now sits on its edge");
+    }
+
+    @Test
     void timelineCellsJumpToTheirStage(FxRobot robot) {
         robot.clickOn("#timeline-5");
         assertEquals(6, tiny().position());

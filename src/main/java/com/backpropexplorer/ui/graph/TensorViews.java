@@ -28,11 +28,13 @@ public final class TensorViews {
     public static final int MAX_GRID_ELEMENTS = 16;
     private static final int MAX_GRID_COLUMNS = 4;
     private static final int IMAGE_SIDE = 28;
+    /** A batch of up to this many MNIST rows is drawn as digits; more (like W1ᵀ) as a heatmap. */
+    private static final int MAX_IMAGES = 8;
 
     /** Where the tensor is shown, which decides how many digits and how big. */
     public enum Density {
         GRAPH(Numbers::compact, 150, 64),
-        INSPECTOR(Numbers::precise, 230, 120);
+        INSPECTOR(Numbers::precise, 200, 110);
 
         final DoubleFunction<String> format;
         final double maxWidth;
@@ -55,8 +57,8 @@ public final class TensorViews {
             view = scalar(tensor, flow, density);
         } else if (tensor.size() <= MAX_GRID_ELEMENTS && tensor.cols() <= MAX_GRID_COLUMNS) {
             view = grid(tensor, flow, density);
-        } else if (tensor.cols() == IMAGE_SIDE * IMAGE_SIDE) {
-            view = images(tensor, flow, density == Density.GRAPH ? 2 : 2.5);
+        } else if (tensor.cols() == IMAGE_SIDE * IMAGE_SIDE && tensor.rows() <= MAX_IMAGES) {
+            view = images(tensor, flow, density == Density.GRAPH ? 2 : 2.2);
         } else {
             view = heatmap(tensor, flow, density.maxWidth, density.maxHeight);
         }

@@ -5,7 +5,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
@@ -122,10 +121,5 @@ public final class ZoomPane extends Region {
     @Override
     protected double computeMinHeight(double width) {
         return 100;
-    }
-
-    /** For tests and the page: the zoom pane's content parent. */
-    Parent contentParent() {
-        return content;
     }
 }

@@ -255,6 +255,10 @@ public final class LessonModel {
         }
         refusal.set(null);
         position.set(Math.max(0, Math.min(newPosition, stageCount())));
+        // the inspector follows the stage just run; the learner can still click any other node
+        if (position.get() > 0) {
+            selectedLayer.set(trace().stage(position.get() - 1).layer());
+        }
     }
 
     public void select(String layer) {

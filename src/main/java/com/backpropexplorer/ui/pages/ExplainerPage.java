@@ -136,7 +136,14 @@ public final class ExplainerPage implements Page {
 
     @Override
     public void shown() {
-        model.ensureLoaded();
+        // start computing on the next pulse: the window's first frame must not wait for the graph
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                model.ensureLoaded();
+            }
+        }.start();
         showState();
     }
 
