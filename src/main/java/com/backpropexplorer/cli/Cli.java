@@ -41,6 +41,7 @@ public final class Cli {
             TraceCommand::new,
             BenchCommand::new,
             DownloadCommand::new,
+            PredictCommand::new,
             ScreenshotCli::new);
 
     private Cli() {

@@ -337,4 +337,34 @@ class TrainerTest {
         assertTrue(summary.testAccuracy() > 0.85, "test accuracy after 300 steps: " + summary.testAccuracy());
         assertTrue(summary.trainAccuracy() > 0.85, "train accuracy after 300 steps: " + summary.trainAccuracy());
     }
+
+    /**
+     * The book's guarded loss never reaches NaN at a rate of 10: it leaps (2.3 → ~14) and the
+     * ReLUs die. The trainer calls that a divergence too, and keeps the weights before the leap.
+     */
+    @Test
+    void aRateOfTenOnRealMnistStopsByItselfAndKeepsTheWeightsBeforeTheLeap() {
+        TrainingData mnist = SharedMnist.trainingData();
+        Recorder recorder = new Recorder();
+        Trainer trainer = new Trainer(TrainingConfig.book(1).withLearningRate(10), mnist);
+        TrainingSummary summary = trainer.run(recorder);
+
+        assertEquals(Status.DIVERGED, summary.status());
+        assertTrue(summary.divergedAt() < 20, "stopped at " + summary.divergedAt());
+        assertTrue(summary.badLoss() > Trainer.explodedLoss(recorder.losses.get(0)), "bad loss " + summary.badLoss());
+        assertTrue(summary.divergenceMessage().startsWith("Training diverged: the loss leapt to "),
+                summary.divergenceMessage());
+        for (double loss : recorder.losses) {
+            assertTrue(loss <= Trainer.explodedLoss(recorder.losses.get(0)), "a kept step had loss " + loss);
+        }
+        // the kept weights are the ones whose batch loss was the last one recorded: still sane
+        assertTrue(Double.isFinite(trainer.net().loss(mnist.testImages(), mnist.testLabels())));
+    }
+
+    @Test
+    void theExplosionThresholdIsThreeTimesTheFirstLossAndAtLeastFiveAboveIt() {
+        assertEquals(7.3, Trainer.explodedLoss(2.3), 1e-12); // an untrained 10-class net: ln 10 ≈ 2.3
+        assertEquals(30.0, Trainer.explodedLoss(10.0), 1e-12);
+        assertEquals(Double.POSITIVE_INFINITY, Trainer.explodedLoss(Double.NaN));
+    }
 }

@@ -326,13 +326,14 @@ public final class ExplainerPage implements Page {
         missingPane.setManaged(missing);
         missingText.setText(model.problemProperty().get());
         zoomPane.setVisible(model.trace() != null);
-        if (model.run() != null && model.example() == com.backpropexplorer.explain.Example.MNIST
-                && ctx.trainedNetProperty().get() != null) {
-            lessonSubtitle.setText(i18n.text("lesson.mnist.subtitle.trained", model.run().description()));
-        } else if (model.run() != null) {
-            lessonSubtitle.setText(i18n.text("lesson." + model.example().id() + ".subtitle", model.run().description()));
+        if (model.run() != null) {
+            String key = model.subtitleKey();
+            if (key.equals("lesson.mnist.subtitle") && ctx.trainedNetProperty().get() != null) {
+                key = "lesson.mnist.subtitle.trained";
+            }
+            lessonSubtitle.setText(i18n.text(key, model.run().description()));
         } else {
-            lessonSubtitle.setText(i18n.text("lesson." + model.example().id() + ".subtitle", "…"));
+            lessonSubtitle.setText(i18n.text(model.subtitleKey(), "…"));
         }
         stageCaption.setText(caption());
         ctx.statusProperty().set(status == LessonModel.Status.READY ? i18n.text("status.hint")

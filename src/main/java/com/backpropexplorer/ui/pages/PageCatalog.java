@@ -22,7 +22,7 @@ public final class PageCatalog {
                 lesson(Example.MNIST),
                 new PageSpec("train", "nav.train", PageSpec.Section.TOOLS, TrainingPage::new),
                 new PageSpec("draw", "nav.draw", PageSpec.Section.TOOLS,
-                        ctx -> new PlaceholderPage(ctx, "draw", "placeholder.draw")),
+                        com.backpropexplorer.ui.draw.DrawPage::new),
                 new PageSpec("gradcheck", "nav.gradcheck", PageSpec.Section.TOOLS,
                         ctx -> new PlaceholderPage(ctx, "gradcheck", "placeholder.gradcheck")));
     }

@@ -485,8 +485,11 @@ public final class TrainingModel {
             case DIVERGED -> {
                 state.set(State.DIVERGED);
                 // the run's own count is 0-based; the learner reads the chart's x axis
+                double bad = summary.badLoss();
+                String badText = Double.isNaN(bad) ? "NaN" : Double.isInfinite(bad) ? "∞"
+                        : String.format(java.util.Locale.ROOT, "%.2f", bad);
                 notice.set(Notice.error("train.notice.diverged", log.size(), summary.lastLoss(),
-                        TrainingSettings.format(summary.learningRate())));
+                        TrainingSettings.format(summary.learningRate()), badText));
             }
         }
     }

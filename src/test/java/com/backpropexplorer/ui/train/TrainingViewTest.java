@@ -182,7 +182,7 @@ class TrainingViewTest {
         TrainFixture.await(30, () -> app.model().state() == TrainingModel.State.DIVERGED);
 
         String notice = robot.lookup("#trainNotice").queryAs(Label.class).getText();
-        assertTrue(notice.startsWith("Training diverged: the loss became NaN or infinite at iteration"), notice);
+        assertTrue(notice.startsWith("Training diverged: at iteration"), notice);
         assertTrue(notice.contains("Lower the learning rate (now 1.0E120)"), notice);
         assertTrue(robot.lookup("#trainNotice").query().getStyleClass().contains("error"));
         TwoLayerNet kept = app.model().net();
