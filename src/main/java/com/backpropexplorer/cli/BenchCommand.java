@@ -44,6 +44,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed = 0;
 
+    @Option(names = "--kernel", paramLabel = "fast|plain",
+            description = "fast: sparse inputs, no first-layer dx (default); plain: the book's layers on EJML, the reference.")
+    String kernel = "fast";
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the fast kernel, 1 or 2 (default: 2 where there are 2 cores).")
+    Integer threads;
+
     @Option(names = "--json", description = "One JSON object.")
     boolean json;
 
@@ -52,11 +60,11 @@ final class BenchCommand implements Callable<Integer> {
         if (iterations < 1) {
             throw new ParameterException(spec.commandLine(), "--iters must be at least 1, not " + iterations + ".");
         }
+        GradientKernelFactory kernels = kernels();
         TrainingData sets = TrainCommand.trainingData(data.load(root.context()));
         TrainingConfig config = TrainingConfig.book(seed).withIterations(iterations);
         AtomicInteger epochs = new AtomicInteger();
-        Trainer trainer = new Trainer(config.newNet(sets.inputSize(), sets.classCount()), config, sets,
-                GradientKernelFactory.standard());
+        Trainer trainer = new Trainer(config.newNet(sets.inputSize(), sets.classCount()), config, sets, kernels);
         TrainingSummary summary = trainer.run(new TrainingListener() {
             @Override
             public void onEpoch(int epoch, int iteration, double trainAccuracy, double testAccuracy) {
@@ -73,11 +81,12 @@ final class BenchCommand implements Callable<Integer> {
             line.addProperty("epochs", epochs.get());
             line.add("train_acc", Json.number(summary.trainAccuracy()));
             line.add("test_acc", Json.number(summary.testAccuracy()));
-            line.addProperty("threads", Runtime.getRuntime().availableProcessors());
+            line.addProperty("kernel", kernel);
+            line.addProperty("threads", threadCount());
             out.println(Json.line(line));
         } else {
-            out.printf(Locale.ROOT, "bench: book recipe 784-50-10, batch 100, SGD lr 0.1, %d steps, seed %d%n",
-                    iterations, seed);
+            out.printf(Locale.ROOT, "bench: book recipe 784-50-10, batch 100, SGD lr 0.1, %d steps, seed %d, %s kernel%s%n",
+                    iterations, seed, kernel, kernel.equals("fast") ? " on " + threadCount() + " thread(s)" : "");
             out.printf(Locale.ROOT, "training steps: %d in %.2f s (%.0f steps/s)%n", summary.steps(),
                     summary.trainingSeconds(), summary.stepsPerSecond());
             out.printf(Locale.ROOT, "accuracy passes (60,000 + 10,000 images, %d times): %.2f s%n", epochs.get(),
@@ -85,5 +94,21 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "final: train acc %.4f test acc %.4f%n", summary.trainAccuracy(), summary.testAccuracy());
         }
         return Cli.OK;
+    }
+
+    private int threadCount() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+    }
+
+    private GradientKernelFactory kernels() {
+        if (threads != null && (threads < 1 || threads > 2)) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 or 2, not " + threads + ".");
+        }
+        return switch (kernel) {
+            case "fast" -> GradientKernelFactory.fast(threadCount());
+            case "plain" -> GradientKernelFactory.PLAIN;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--kernel must be fast or plain, not '" + kernel + "'.");
+        };
     }
 }
