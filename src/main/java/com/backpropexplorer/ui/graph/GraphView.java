@@ -74,6 +74,8 @@ public final class GraphView extends Region {
     private final Group tokens = new Group();
     private final List<LayerParts> layers = new ArrayList<>();
     private final List<EdgeParts> edges = new ArrayList<>();
+    /** The parameter and gradient views whose elements can be picked (see {@link ParamCells}). */
+    private final List<Node> pickable = new ArrayList<>();
     private Label inputTerminal;
     private Label lossTerminal;
     private Trace trace;
@@ -87,6 +89,7 @@ public final class GraphView extends Region {
     private final ChangeListener<Number> onPosition = (obs, o, n) -> positionChanged(o.intValue(), n.intValue());
     private final ChangeListener<Object> onSelection = (obs, o, n) -> showSelection();
     private final ChangeListener<Object> onRefusal = (obs, o, n) -> showRefusal(true);
+    private final ChangeListener<Object> onElement = (obs, o, n) -> showPicked();
 
     public GraphView(LessonModel model, I18n i18n) {
         this.model = model;
@@ -99,6 +102,8 @@ public final class GraphView extends Region {
         model.positionProperty().addListener(new WeakChangeListener<>(onPosition));
         model.selectedLayerProperty().addListener(new WeakChangeListener<>(onSelection));
         model.refusalProperty().addListener(new WeakChangeListener<>(onRefusal));
+        model.selectedElementProperty().addListener(new WeakChangeListener<>(onElement));
+        model.secondElementProperty().addListener(new WeakChangeListener<>(onElement));
         rebuild();
     }
 
@@ -124,6 +129,7 @@ public final class GraphView extends Region {
         getChildren().clear();
         layers.clear();
         edges.clear();
+        pickable.clear();
         trace = model.trace();
         if (trace == null) {
             return;
@@ -154,6 +160,7 @@ public final class GraphView extends Region {
         shownPosition = model.position();
         apply(shownPosition, false);
         showSelection();
+        showPicked();
         showRefusal(false);
         requestLayout();
     }
@@ -285,6 +292,10 @@ public final class GraphView extends Region {
                 header.getStyleClass().addAll("value-header", flow.styleClass());
                 Node view = TensorViews.of(value, flow, TensorViews.Density.GRAPH);
                 view.setId("param-" + name);
+                if (ParamCells.isParameter(name)) {
+                    ParamCells.install(view, name, model);
+                    pickable.add(view);
+                }
                 box.add(header, 0, row);
                 box.add(view, 0, row + 1);
                 Tensor gradient = all.parameterGradient(layer, name).orElse(null);
@@ -295,6 +306,8 @@ public final class GraphView extends Region {
                     gradientHeader.getStyleClass().addAll("value-header", Flow.BACKWARD.styleClass());
                     Node gradientView = TensorViews.of(gradient, Flow.BACKWARD, TensorViews.Density.GRAPH);
                     gradientView.setId("param-d" + name);
+                    ParamCells.install(gradientView, name, model);
+                    pickable.add(gradientView);
                     box.add(gradientHeader, 1, row);
                     box.add(gradientView, 1, row + 1);
                     gradientHeaders.add(gradientHeader);
@@ -592,6 +605,13 @@ public final class GraphView extends Region {
     private void showSelection() {
         for (LayerParts layer : layers) {
             layer.node.pseudoClassStateChanged(SELECTED, layer.graphNode.layer().equals(model.selectedLayer()));
+        }
+    }
+
+    /** Rings the weights panel's element (and the contour map's second) in W and dW. */
+    private void showPicked() {
+        for (Node view : pickable) {
+            ParamCells.highlight(view, model.selectedElement(), model.secondElement());
         }
     }
 

@@ -6,6 +6,7 @@ import com.backpropexplorer.explain.Stage;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.graph.Flow;
+import com.backpropexplorer.ui.graph.ParamCells;
 import com.backpropexplorer.ui.graph.TensorViews;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.PassState;
@@ -32,6 +33,8 @@ public final class InspectorView extends VBox {
     private final LessonModel model;
     private final I18n i18n;
     private final ChangeListener<Object> refresh = (obs, o, n) -> render();
+    /** The node being rendered: which parameter a dW or db belongs to. */
+    private GraphNode shownNode;
 
     public InspectorView(LessonModel model, I18n i18n) {
         this.model = model;
@@ -41,6 +44,8 @@ public final class InspectorView extends VBox {
         model.positionProperty().addListener(new WeakChangeListener<>(refresh));
         model.selectedLayerProperty().addListener(new WeakChangeListener<>(refresh));
         model.runProperty().addListener(new WeakChangeListener<>(refresh));
+        model.selectedElementProperty().addListener(new WeakChangeListener<>(refresh));
+        model.secondElementProperty().addListener(new WeakChangeListener<>(refresh));
         render();
     }
 
@@ -59,6 +64,7 @@ public final class InspectorView extends VBox {
             return;
         }
         GraphNode node = state.node(j);
+        shownNode = node;
         Stage forward = state.forwardStage(j);
         Stage backward = state.backwardStage(j);
 
@@ -164,7 +170,29 @@ public final class InspectorView extends VBox {
         if (id != null) {
             view.setId(id);
         }
+        String param = parameterOf(tensor.name());
+        if (param != null) {
+            // a parameter or its gradient: its numbers can be picked for the weights panel
+            ParamCells.install(view, param, model);
+            ParamCells.highlight(view, model.selectedElement(), model.secondElement());
+        }
         return view;
+    }
+
+    /** W1 for W1 and for Affine1's dW; null for anything that is not a parameter element. */
+    private String parameterOf(String tensorName) {
+        if (ParamCells.isParameter(tensorName)) {
+            return tensorName;
+        }
+        if (shownNode != null && !shownNode.sideInputs().isEmpty() && !shownNode.sideInputs().get(0).equals("t")) {
+            if (tensorName.equals("dW")) {
+                return shownNode.sideInputs().get(0);
+            }
+            if (tensorName.equals("db") && shownNode.sideInputs().size() > 1) {
+                return shownNode.sideInputs().get(1);
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------ formulas (symbolic)

@@ -25,6 +25,8 @@ public final class MnistLesson implements LessonSource {
 
     private final Supplier<Path> folder;
     private final Supplier<TwoLayerNet> net;
+    /** The batch shown; the weights panel offers 100 to feel a real mini-batch. */
+    private volatile int batchSize = BATCH;
     private volatile MnistDataset cachedTest;
     private volatile Path cachedFrom;
 
@@ -43,6 +45,18 @@ public final class MnistLesson implements LessonSource {
         return new TwoLayerNet(784, 50, 10, 0.01, com.backpropexplorer.engine.Activation.RELU, NET_SEED);
     }
 
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** How many test digits the next {@link #compute} runs (1 to 10,000); call reload after. */
+    public void setBatchSize(int n) {
+        if (n < 1 || n > 10_000) {
+            throw new IllegalArgumentException("batch size " + n + " is not between 1 and 10000");
+        }
+        batchSize = n;
+    }
+
     @Override
     public Example example() {
         return Example.MNIST;
@@ -51,15 +65,16 @@ public final class MnistLesson implements LessonSource {
     @Override
     public LessonRun compute() throws MnistMissingException {
         MnistDataset test = testSet();
-        int[] indices = new int[BATCH];
-        for (int i = 0; i < BATCH; i++) {
+        int n = batchSize;
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) {
             indices[i] = i;
         }
         DMatrixRMaj x = test.images(indices);
         int[] labels = test.labels(indices);
         TwoLayerNet shown = net.get();
         return new LessonRun(Tracer.twoLayer(Example.MNIST, shown, x, labels), Tracer.backwardBeforeForward(shown),
-                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + BATCH);
+                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + n);
     }
 
     private MnistDataset testSet() throws MnistMissingException {

@@ -10,7 +10,9 @@ import com.backpropexplorer.ui.lesson.LessonSource;
 import com.backpropexplorer.ui.lesson.MnistLesson;
 import com.backpropexplorer.explain.Tracer;
 import java.nio.file.Path;
+import com.backpropexplorer.ui.weights.WeightsModel;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,8 @@ public final class AppContext {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ExecutorService background;
     private final Map<Example, LessonModel> lessons = new EnumMap<>(Example.class);
+    /** The weights panel's view-model of each lesson, made when its page is first built. */
+    private final Map<LessonModel, WeightsModel> weights = new IdentityHashMap<>();
     /** A folder the learner chose or downloaded MNIST into; null means "look it up". */
     private final ObjectProperty<Path> mnistFolder = new SimpleObjectProperty<>(this, "mnistFolder");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
@@ -79,6 +83,11 @@ public final class AppContext {
 
     public LessonModel lesson(Example example) {
         return lessons.get(example);
+    }
+
+    /** The weights panel's view-model for a lesson (one engine thread each, made on first use). */
+    public WeightsModel weights(LessonModel lesson) {
+        return weights.computeIfAbsent(lesson, WeightsModel::new);
     }
 
     public ObjectProperty<Path> mnistFolderProperty() {
