@@ -10,6 +10,7 @@ import com.backpropexplorer.ui.lesson.LessonSource;
 import com.backpropexplorer.ui.lesson.MnistLesson;
 import com.backpropexplorer.explain.Tracer;
 import java.nio.file.Path;
+import com.backpropexplorer.ui.gradcheck.GradcheckModel;
 import com.backpropexplorer.ui.weights.WeightsModel;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -46,6 +47,7 @@ public final class AppContext {
      */
     private final ObjectProperty<TwoLayerNet> trainedNet = new SimpleObjectProperty<>(this, "trainedNet");
     private final StringProperty statusRight = new SimpleStringProperty(this, "statusRight", "");
+    private GradcheckModel gradcheck;
     private boolean animated = true;
     private Window window;
 
@@ -83,6 +85,14 @@ public final class AppContext {
 
     public LessonModel lesson(Example example) {
         return lessons.get(example);
+    }
+
+    /** The gradient-check page's view-model (made on first use). */
+    public GradcheckModel gradcheck() {
+        if (gradcheck == null) {
+            gradcheck = new GradcheckModel(this);
+        }
+        return gradcheck;
     }
 
     /** The weights panel's view-model for a lesson (one engine thread each, made on first use). */

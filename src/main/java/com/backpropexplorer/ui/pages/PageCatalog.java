@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Every page of the sidebar, in order. Later issues replace the placeholders: issue 5 the
- * training view, issue 6 the digit canvas, issue 4 the gradient check.
+ * training view, issue 6 the digit canvas, issue 4's gradient check is here.
  */
 public final class PageCatalog {
     /** The id of the page shown at start. */
@@ -24,7 +24,7 @@ public final class PageCatalog {
                 new PageSpec("draw", "nav.draw", PageSpec.Section.TOOLS,
                         ctx -> new PlaceholderPage(ctx, "draw", "placeholder.draw")),
                 new PageSpec("gradcheck", "nav.gradcheck", PageSpec.Section.TOOLS,
-                        ctx -> new PlaceholderPage(ctx, "gradcheck", "placeholder.gradcheck")));
+                        com.backpropexplorer.ui.gradcheck.GradcheckPage::new));
     }
 
     private static PageSpec lesson(Example example) {
