@@ -180,7 +180,11 @@ class WeightsPanelTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !panel(robot).isStepping());
         assertTrue(shown(robot, "#weights-loss") < start, "one step downhill lowers the loss");
 
-        robot.clickOn("#weights-step-all");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Boolean> which = robot.lookup("#weights-step-which").queryAs(
+                javafx.scene.control.ChoiceBox.class);
+        robot.clickOn(which).clickOn("all parameters");
+        assertTrue(weights().stepAllProperty().get());
         double lossBefore = shown(robot, "#weights-loss");
         robot.clickOn("#weights-step");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !panel(robot).isStepping());

@@ -249,7 +249,24 @@ public final class GradcheckModel {
             numericalT.put(name, Tensor.of(name, b));
         }
         return new GradcheckResult(description, how, compared.meanAbsDiff(), maxRelative, relative, backpropT,
-                numericalT, nanos);
+                numericalT, nanos, kinks(net, x));
+    }
+
+    /** Hidden inputs a1 = x·W1 + b1 within h of 0 (ReLU only: sigmoid has no kink). */
+    static int kinks(TwoLayerNet net, DMatrixRMaj x) {
+        if (net.activation() != Activation.RELU) {
+            return 0;
+        }
+        DMatrixRMaj a1 = new DMatrixRMaj(x.numRows, net.hiddenSize());
+        org.ejml.dense.row.CommonOps_DDRM.mult(x, net.params().get("W1"), a1);
+        com.backpropexplorer.engine.Matrices.addRowInPlace(a1, net.params().get("b1"));
+        int count = 0;
+        for (double a : a1.data) {
+            if (Math.abs(a) < NumericalGradient.H) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** |a − b| / max(|a|, |b|, ε). */

@@ -172,9 +172,10 @@ public final class GradcheckPage implements Page {
             table.addRow(row++, nameLabel, meanLabel, maxLabel);
         }
         Label verdict = new Label(i18n.text(result.meanAbsDiff().values().stream().allMatch(d -> d < AGREE)
-                ? "gradcheck.verdict.ok" : "gradcheck.verdict.bad"));
+                ? "gradcheck.verdict.ok" : "gradcheck.verdict.bad", result.kinks()));
         verdict.setWrapText(true);
         verdict.setId("gradcheck-verdict");
+        verdict.setMaxWidth(900);
         resultBox.getChildren().addAll(table, verdict);
 
         HBox legend = new HBox(6, new Label("1e-10"), ErrorHeatmap.legend(160, 10), new Label("1e-2"),

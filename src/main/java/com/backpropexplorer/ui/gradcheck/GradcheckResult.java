@@ -15,8 +15,10 @@ import java.util.Map;
  * @param relative W1, W2 → the relative error of each element
  * @param backprop W1, b1, W2, b2 → dL/dp by backprop (for hover)
  * @param numerical W1, b1, W2, b2 → dL/dp by central differences
+ * @param kinks how many hidden inputs a1 (of N × hidden) lie within h of ReLU's kink at 0, where
+ *     a central difference sees half a slope and disagrees with backprop for good reason
  */
 public record GradcheckResult(String description, GradcheckModel.Method method, Map<String, Double> meanAbsDiff,
                               Map<String, Double> maxRelative, Map<String, Tensor> relative,
-                              Map<String, Tensor> backprop, Map<String, Tensor> numerical, long nanos) {
+                              Map<String, Tensor> backprop, Map<String, Tensor> numerical, long nanos, int kinks) {
 }

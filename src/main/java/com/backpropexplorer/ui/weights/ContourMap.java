@@ -133,8 +133,14 @@ public final class ContourMap extends ChartCanvas {
         g.fillText(tick(bv[nb - 1]), x0 - 4, y0 + 12);
         g.setTextBaseline(VPos.TOP);
         g.fillText(tick(bv[0]), x0 - 4, y1 - 12);
+        // b's name along the left edge, read bottom to top
+        g.save();
+        g.translate(12, (y0 + y1) / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(grid.b().toString(), x0 - 4, (y0 + y1) / 2);
+        g.fillText(grid.b().toString(), 0, 0);
+        g.restore();
 
         if (!Double.isFinite(a) || !Double.isFinite(b)) {
             return;
@@ -161,11 +167,13 @@ public final class ContourMap extends ChartCanvas {
             double hy = py + dy;
             g.fillPolygon(new double[] {hx, hx - 9 * Math.cos(angle - 0.45), hx - 9 * Math.cos(angle + 0.45)},
                     new double[] {hy, hy - 9 * Math.sin(angle - 0.45), hy - 9 * Math.sin(angle + 0.45)}, 3);
-            g.setTextAlign(dx >= 0 ? TextAlignment.LEFT : TextAlignment.RIGHT);
+            // the label beside the arrow's head, on whichever side has room
+            boolean right = hx + 40 < x1 || hx - 40 < x0;
+            g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
             g.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 12));
             g.setFill(Color.WHITE);
-            g.fillText(arrowLabel, hx + (dx >= 0 ? 6 : -6), hy);
+            g.fillText(arrowLabel, hx + (right ? 6 : -6), Math.max(y0 + 8, Math.min(y1 - 8, hy + (dy >= 0 ? 10 : -10))));
         }
         g.setFill(Color.WHITE);
         g.fillOval(px - 5, py - 5, 10, 10);

@@ -175,10 +175,16 @@ public final class WeightsModel {
         return p == null ? Double.NaN : p.get(e.row(), e.col());
     }
 
-    /** value ± max(1, 3·|value|): wide enough to see the curve's shape, centred on where we are. */
+    /**
+     * value ± max(1, 3·|value|), widened to round ends (−1.0 … 1.1, not −0.9942 … 1.0058): wide
+     * enough to see the curve's shape, centred on where we are.
+     */
     public static double[] autoRange(double value) {
         double half = Math.max(1, 3 * Math.abs(value));
-        return new double[] {Math.max(-LIMIT, value - half), Math.min(LIMIT, value + half)};
+        double step = Math.pow(10, Math.floor(Math.log10(half)) - 1);
+        double min = Math.floor((value - half) / step) * step;
+        double max = Math.ceil((value + half) / step) * step;
+        return new double[] {Math.max(-LIMIT, min), Math.min(LIMIT, max)};
     }
 
     // ------------------------------------------------------------ commands (FX thread)

@@ -20,11 +20,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -68,8 +66,7 @@ public final class WeightsPanel extends VBox {
     private final Label difference = numberLabel("weights-difference", null);
     private final Label message = new Label();
     private final TextField lrField = new TextField();
-    private final RadioButton stepOne = new RadioButton();
-    private final RadioButton stepAll = new RadioButton();
+    private final ChoiceBox<Boolean> stepWhich = new ChoiceBox<>();
     private final Button step = new Button();
     private final Button reset = new Button();
     private final LossCurveChart curve = new LossCurveChart();
@@ -141,6 +138,8 @@ public final class WeightsPanel extends VBox {
     private HBox header() {
         Label title = new Label(i18n.text("weights.title"));
         title.getStyleClass().add("weights-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        element.setMinWidth(Region.USE_PREF_SIZE);
         element.setId("weights-element");
         element.getStyleClass().add("weights-element");
         hint.getStyleClass().add("text-muted");
@@ -148,6 +147,11 @@ public final class WeightsPanel extends VBox {
         hint.setMinWidth(0);
         HBox.setHgrow(hint, Priority.ALWAYS);
         hint.setMaxWidth(Double.MAX_VALUE);
+        Tooltip hintTip = new Tooltip();
+        hintTip.textProperty().bind(hint.textProperty());
+        hintTip.setWrapText(true);
+        hintTip.setMaxWidth(480);
+        hint.setTooltip(hintTip);
         timing.setId("weights-timing");
         timing.getStyleClass().addAll("text-muted", "weights-timing");
         timing.setMinWidth(Region.USE_PREF_SIZE);
@@ -156,7 +160,21 @@ public final class WeightsPanel extends VBox {
         collapse.setMinWidth(Region.USE_PREF_SIZE);
         collapse.setOnAction(e -> showSelection());
         collapse.setTooltip(new Tooltip(i18n.text("weights.collapse.tooltip")));
-        HBox header = new HBox(8, title, element, hint);
+        message.setId("weights-message");
+        message.getStyleClass().add("weights-message");
+        message.setMinWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        hint.managedProperty().bind(message.managedProperty().not());
+        hint.visibleProperty().bind(hint.managedProperty());
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(message.textProperty());
+        messageTip.setWrapText(true);
+        messageTip.setMaxWidth(480);
+        message.setTooltip(messageTip);
+        HBox header = new HBox(8, title, element, hint, message);
         if (lesson.example() == Example.MNIST && lesson.source() instanceof MnistLesson mnist) {
             header.getChildren().add(batchChoice(mnist));
         }
@@ -239,14 +257,10 @@ public final class WeightsPanel extends VBox {
         numbers.addRow(2, label("weights.numerical"), numerical);
         numbers.addRow(3, label("weights.difference"), difference);
 
-        message.setId("weights-message");
-        message.getStyleClass().add("weights-message");
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        message.setMaxWidth(300);
-
         lrField.setId("weights-lr");
         lrField.setPrefColumnCount(5);
+        lrField.setMinWidth(Region.USE_PREF_SIZE);
+        valueField.setMinWidth(Region.USE_PREF_SIZE);
         lrField.setText(WeightsText.plain(model.learningRateProperty().get()));
         lrField.setOnAction(e -> commitLearningRate());
         lrField.focusedProperty().addListener((obs, was, is) -> {
@@ -254,15 +268,21 @@ public final class WeightsPanel extends VBox {
                 commitLearningRate();
             }
         });
-        ToggleGroup which = new ToggleGroup();
-        stepOne.setText(i18n.text("weights.step.one"));
-        stepOne.setId("weights-step-one");
-        stepAll.setText(i18n.text("weights.step.all"));
-        stepAll.setId("weights-step-all");
-        stepOne.setToggleGroup(which);
-        stepAll.setToggleGroup(which);
-        (model.stepAllProperty().get() ? stepAll : stepOne).setSelected(true);
-        which.selectedToggleProperty().addListener((obs, o, n) -> model.stepAllProperty().set(n == stepAll));
+        stepWhich.setId("weights-step-which");
+        stepWhich.getItems().addAll(false, true);
+        stepWhich.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Boolean all) {
+                return all == null ? "" : i18n.text(all ? "weights.step.all" : "weights.step.one");
+            }
+
+            @Override
+            public Boolean fromString(String text) {
+                return null;
+            }
+        });
+        stepWhich.setValue(model.stepAllProperty().get());
+        stepWhich.valueProperty().addListener((obs, o, n) -> model.stepAllProperty().set(Boolean.TRUE.equals(n)));
         step.setText(i18n.text("weights.step"));
         step.setId("weights-step");
         step.getStyleClass().add("accent");
@@ -276,12 +296,12 @@ public final class WeightsPanel extends VBox {
             model.reset();
             clearMessage();
         });
-        HBox lrRow = new HBox(6, label("weights.lr"), lrField, stepOne, stepAll);
+        HBox lrRow = new HBox(6, label("weights.lr"), lrField, stepWhich);
         lrRow.setAlignment(Pos.CENTER_LEFT);
         HBox stepRow = new HBox(6, step, reset);
         stepRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox controls = new VBox(6, valueRow, slider, rangeRow, numbers, lrRow, stepRow, message);
+        VBox controls = new VBox(5, valueRow, slider, rangeRow, numbers, lrRow, stepRow);
         controls.getStyleClass().add("weights-controls");
         controls.setMinWidth(290);
         controls.setPrefWidth(310);
@@ -290,6 +310,7 @@ public final class WeightsPanel extends VBox {
         curveTitle.setId("weights-curve-title");
         VBox curveBox = new VBox(4, curveTitle, curve);
         VBox.setVgrow(curve, Priority.ALWAYS);
+        curve.setPrefHeight(10); // as tall as the controls beside it, no taller
         HBox.setHgrow(curveBox, Priority.ALWAYS);
         curveBox.setMinWidth(220);
         curveBox.getStyleClass().add("weights-chart-box");
@@ -301,14 +322,14 @@ public final class WeightsPanel extends VBox {
         contour.setArrowLabel("−∇L");
         contourBox.getChildren().addAll(contourTitle, contour, contourHint);
         VBox.setVgrow(contour, Priority.ALWAYS);
+        contour.setPrefHeight(10);
         HBox.setHgrow(contourBox, Priority.SOMETIMES);
         contourBox.setMinWidth(200);
         contourBox.getStyleClass().add("weights-chart-box");
 
         content.getChildren().addAll(controls, curveBox, contourBox);
         content.getStyleClass().add("weights-content");
-        content.setPrefHeight(250);
-        content.setMinHeight(230);
+        content.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     private Label label(String key) {
