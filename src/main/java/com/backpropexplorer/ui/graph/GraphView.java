@@ -76,6 +76,12 @@ public final class GraphView extends Region {
     private final List<EdgeParts> edges = new ArrayList<>();
     /** The parameter and gradient views whose elements can be picked (see {@link ParamCells}). */
     private final List<Node> pickable = new ArrayList<>();
+    /** Every value view and where its tensor comes from, so a new pass can refresh them in place. */
+    private final List<Bound> bound = new ArrayList<>();
+
+    /** A view of one tensor of the pass, and how to find that tensor in a pass of the same net. */
+    private record Bound(Node view, java.util.function.Function<PassState, Tensor> source) {
+    }
     private Label inputTerminal;
     private Label lossTerminal;
     private Trace trace;
@@ -85,7 +91,7 @@ public final class GraphView extends Region {
     private Runnable onOpenTiles = () -> { };
 
     // strong references: the model outlives this view (a language switch rebuilds the view)
-    private final ChangeListener<Object> onRun = (obs, o, n) -> rebuild();
+    private final ChangeListener<Object> onRun = (obs, o, n) -> runChanged();
     private final ChangeListener<Number> onPosition = (obs, o, n) -> positionChanged(o.intValue(), n.intValue());
     private final ChangeListener<Object> onSelection = (obs, o, n) -> showSelection();
     private final ChangeListener<Object> onRefusal = (obs, o, n) -> showRefusal(true);
@@ -130,6 +136,7 @@ public final class GraphView extends Region {
         layers.clear();
         edges.clear();
         pickable.clear();
+        bound.clear();
         trace = model.trace();
         if (trace == null) {
             return;
@@ -163,6 +170,28 @@ public final class GraphView extends Region {
         showPicked();
         showRefusal(false);
         requestLayout();
+    }
+
+    /**
+     * A new pass of the same net on the same batch (the weights panel moved a weight): the
+     * numbers change, the nodes stay. Refreshing the views in place keeps the graph live while
+     * the learner drags; anything else rebuilds it.
+     */
+    private void runChanged() {
+        Trace next = model.trace();
+        if (trace == null || next == null || next.example() != trace.example() || !next.nodes().equals(trace.nodes())
+                || next.stages().size() != trace.stages().size() || next.batchSize() != trace.batchSize()) {
+            rebuild();
+            return;
+        }
+        PassState all = new PassState(next, next.stages().size());
+        for (Bound b : bound) {
+            if (!TensorViews.update(b.view(), b.source().apply(all))) {
+                rebuild();
+                return;
+            }
+        }
+        trace = next;
     }
 
     private Label terminal(String text, String styleClass) {
@@ -200,7 +229,7 @@ public final class GraphView extends Region {
             node.setId("node-" + graphNode.layer());
             node.setManaged(false);
             node.setOnMouseClicked(e -> model.select(graphNode.layer()));
-            Tooltip.install(node, new Tooltip(i18n.text("graph.node.tooltip")));
+            TensorViews.lazyTooltip(node, () -> new Tooltip(i18n.text("graph.node.tooltip")));
 
             cache = new CacheCard(graphNode.layer(), all.forwardStage(index).cached());
             cache.box.setOnMouseClicked(e -> model.select(graphNode.layer()));
@@ -249,7 +278,12 @@ public final class GraphView extends Region {
                 Label name = new Label(t.name());
                 name.getStyleClass().add("value-name");
                 Flow flow = t.name().equals("mask") || t.name().equals("t") ? Flow.NEUTRAL : Flow.FORWARD;
-                HBox row = new HBox(name, TensorViews.of(t, flow, TensorViews.Density.GRAPH));
+                Node view = TensorViews.of(t, flow, TensorViews.Density.GRAPH);
+                String cacheName = t.name();
+                int layerIndex = model.layerIndex(layer);
+                bound.add(new Bound(view, all -> all.forwardStage(layerIndex).cached().stream()
+                        .filter(c -> c.name().equals(cacheName)).findFirst().orElseThrow()));
+                HBox row = new HBox(name, view);
                 row.getStyleClass().add("cache-row");
                 row.setAlignment(Pos.CENTER_LEFT);
                 values.getChildren().add(row);
@@ -292,6 +326,7 @@ public final class GraphView extends Region {
                 header.getStyleClass().addAll("value-header", flow.styleClass());
                 Node view = TensorViews.of(value, flow, TensorViews.Density.GRAPH);
                 view.setId("param-" + name);
+                bound.add(new Bound(view, all2 -> all2.sideInput(name)));
                 if (ParamCells.isParameter(name)) {
                     ParamCells.install(view, name, model);
                     pickable.add(view);
@@ -306,6 +341,7 @@ public final class GraphView extends Region {
                     gradientHeader.getStyleClass().addAll("value-header", Flow.BACKWARD.styleClass());
                     Node gradientView = TensorViews.of(gradient, Flow.BACKWARD, TensorViews.Density.GRAPH);
                     gradientView.setId("param-d" + name);
+                    bound.add(new Bound(gradientView, all2 -> all2.parameterGradient(layer, name).orElseThrow()));
                     ParamCells.install(gradientView, name, model);
                     pickable.add(gradientView);
                     box.add(gradientHeader, 1, row);
@@ -354,9 +390,11 @@ public final class GraphView extends Region {
             String forwardName = index == 0 ? "x" : index == all.layerCount() ? "L" : "out";
             forwardBox = valueBox(forwardName, value, Flow.FORWARD);
             forwardBox.setId("edge-forward-" + index);
+            bound.add(new Bound(forwardBox.getChildren().get(1), a -> a.forwardValueAnyway(index)));
             Tensor gradient = all.backwardValue(index).orElseThrow();
             backwardBox = valueBox(index == all.layerCount() ? "dout" : "dx", gradient, Flow.BACKWARD);
             backwardBox.setId("edge-backward-" + index);
+            bound.add(new Bound(backwardBox.getChildren().get(1), a -> a.backwardValue(index).orElseThrow()));
         }
 
         private VBox valueBox(String name, Tensor value, Flow flow) {

@@ -33,6 +33,14 @@ public final class InspectorView extends VBox {
     private final LessonModel model;
     private final I18n i18n;
     private final ChangeListener<Object> refresh = (obs, o, n) -> render();
+    /**
+     * A new pass of the same lesson (a weight being dragged) arrives many times a second; the
+     * inspector rebuilds its formulas at most every {@link #LIVE_GAP}, and always shows the last.
+     */
+    private static final javafx.util.Duration LIVE_GAP = javafx.util.Duration.millis(150);
+    private final javafx.animation.PauseTransition pendingRender = new javafx.animation.PauseTransition(LIVE_GAP);
+    private long lastRender;
+    private final ChangeListener<Object> onRun = (obs, o, n) -> runChanged();
     /** The node being rendered: which parameter a dW or db belongs to. */
     private GraphNode shownNode;
 
@@ -43,13 +51,27 @@ public final class InspectorView extends VBox {
         getStyleClass().add("inspector");
         model.positionProperty().addListener(new WeakChangeListener<>(refresh));
         model.selectedLayerProperty().addListener(new WeakChangeListener<>(refresh));
-        model.runProperty().addListener(new WeakChangeListener<>(refresh));
+        model.runProperty().addListener(new WeakChangeListener<>(onRun));
+        pendingRender.setOnFinished(e -> render());
         model.selectedElementProperty().addListener(new WeakChangeListener<>(refresh));
         model.secondElementProperty().addListener(new WeakChangeListener<>(refresh));
         render();
     }
 
+    private void runChanged() {
+        if (pendingRender.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            return; // the render already scheduled will show this pass
+        }
+        if (System.nanoTime() - lastRender > LIVE_GAP.toMillis() * 1e6) {
+            render();
+        } else {
+            pendingRender.playFromStart();
+        }
+    }
+
     private void render() {
+        pendingRender.stop();
+        lastRender = System.nanoTime();
         getChildren().clear();
         if (model.trace() == null || model.selectedLayer() == null) {
             Label hint = new Label(i18n.text("inspector.none"));

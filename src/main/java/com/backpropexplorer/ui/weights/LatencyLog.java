@@ -11,11 +11,22 @@ public final class LatencyLog {
     private static final int KEEP = 2000;
     private final long[] engine = new long[KEEP];
     private final long[] full = new long[KEEP];
+    private final long[] apply = new long[KEEP];
+    private int applyCount;
     private int engineCount;
     private int fullCount;
 
     void engine(long nanos) {
         engine[engineCount++ % KEEP] = nanos;
+    }
+
+    /** How long the FX thread took to put an answer on the graph and inspector (rebuilding them). */
+    void apply(long nanos) {
+        apply[applyCount++ % KEEP] = nanos;
+    }
+
+    public long[] applyNanos() {
+        return Arrays.copyOf(apply, Math.min(applyCount, KEEP));
     }
 
     public void full(long nanos) {
@@ -25,6 +36,7 @@ public final class LatencyLog {
     public void clear() {
         engineCount = 0;
         fullCount = 0;
+        applyCount = 0;
     }
 
     public long[] engineNanos() {

@@ -432,7 +432,9 @@ public final class WeightsModel {
             grid.set(newGrid);
         }
         if (answer.trace() != null) {
+            long start = System.nanoTime();
             lesson.showLive(answer.trace());
+            latency.apply(System.nanoTime() - start);
         }
         snapshot.set(answer);
     }
