@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
  * gradient, update), with the epoch accuracy passes measured apart.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Measure training steps per second on the book's recipe.",
         description = {"Training steps per second on the book's recipe (784-50-10, batch 100, SGD lr 0.1),",
             "timing the training loop alone; the epoch accuracy passes are timed separately."})
 final class BenchCommand implements Callable<Integer> {

@@ -40,7 +40,9 @@ public final class Cli {
             GradcheckCommand::new,
             TraceCommand::new,
             BenchCommand::new,
-            DownloadCommand::new);
+            DownloadCommand::new,
+            PredictCommand::new,
+            ScreenshotCli::new);
 
     private Cli() {
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code download}: fetch and verify the four MNIST files. */
 @Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Download and verify MNIST.",
         description = {"Download the four MNIST files from the book's mirror (then a fallback), check each",
             "against its published checksum, and move it into place only when it is right."})
 final class DownloadCommand implements Callable<Integer> {

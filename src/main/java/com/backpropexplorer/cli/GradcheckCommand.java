@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gradcheck}: the book's gradient_check.py on the first training images. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Check backprop against the numerical gradient on real digits.",
         description = {"Compare backpropagation with the numerical gradient (central differences, h = 1e-4)",
             "on the first MNIST training images, 784-50-10, as the book's gradient_check.py."})
 final class GradcheckCommand implements Callable<Integer> {

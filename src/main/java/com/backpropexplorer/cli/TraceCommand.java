@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code trace}: the stages the app animates, forward then backward, with what each one saw. */
 @Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Print the forward and backward stages of one pass.",
         description = {"Print every forward and backward stage of one pass: layer, inputs, outputs, what the",
             "layer cached, gradients. simple: the book's simpleNet (4.4.2); tiny: a 2-3-2 TwoLayerNet;",
             "mnist: 784-50-10 on the first test digits (shapes and min/max/mean)."})

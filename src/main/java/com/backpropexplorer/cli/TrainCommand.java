@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code train}: the book's train_neuralnet.py, with its per-epoch accuracy lines. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train TwoLayerNet on MNIST, as the book's train_neuralnet.py.",
         description = {"Train TwoLayerNet on MNIST with minibatch SGD (or Momentum, Adam), as the book's",
             "train_neuralnet.py; prints train and test accuracy every epoch."})
 final class TrainCommand implements Callable<Integer> {

@@ -24,7 +24,11 @@ import org.ejml.data.DMatrixRMaj;
  * between chunks of an accuracy pass.
  *
  * <p>Divergence: at the first NaN or infinite loss the run stops, and the net is put back to the
- * weights of the previous step, the last whose loss was finite.
+ * weights of the previous step, the last whose loss was finite. The book's loss has a 1e−7
+ * guard inside the log, so with a rate far too high (10, say) it rarely reaches NaN: the loss
+ * leaps instead (2.3 → 14 in three steps on MNIST) and the ReLUs die. So a batch loss above
+ * {@link #explodedLoss(double) three times the run's first loss} (and at least 5 more) counts
+ * as diverged too; a run that learns never gets near that.
  */
 public final class Trainer {
     private final TwoLayerNet net;
@@ -124,6 +128,8 @@ public final class Trainer {
         int steps = 0;
         int divergedAt = -1;
         double lastLoss = Double.NaN;
+        double firstLoss = Double.NaN;
+        double badLoss = Double.NaN;
         double trainAccuracy = Double.NaN;
         double testAccuracy = Double.NaN;
         int lastEvaluated = -1;
@@ -137,7 +143,11 @@ public final class Trainer {
                     rows[i] = random.nextInt(trainSize);
                 }
                 double loss = kernel.lossAndGradient(rows, batch, grads);
-                if (!Double.isFinite(loss)) {
+                if (steps == 0) {
+                    firstLoss = loss;
+                }
+                if (!Double.isFinite(loss) || loss > explodedLoss(firstLoss)) {
+                    badLoss = loss;
                     if (steps > 0) {
                         copyInto(beforeUpdate, paramArray); // this step's weights gave the bad loss: undo the last update
                         steps--;
@@ -162,7 +172,7 @@ public final class Trainer {
                     listener.onEpoch(iteration / epochLength, iteration, trainAccuracy, testAccuracy);
                 }
             }
-            if (status == Status.COMPLETED && lastEvaluated != config.iterations() - 1) {
+            if (status == Status.COMPLETED && (lastEvaluated < 0 || lastEvaluated != config.iterations() - 1)) {
                 long evalStart = System.nanoTime();
                 trainAccuracy = accuracy(data.trainImages(), data.trainLabels());
                 testAccuracy = accuracy(data.testImages(), data.testLabels());
@@ -176,9 +186,17 @@ public final class Trainer {
             testAccuracy = Double.NaN;
         }
         TrainingSummary summary = new TrainingSummary(status, steps, trainAccuracy, testAccuracy, lastLoss,
-                trainingNanos / 1e9, evaluationNanos / 1e9, divergedAt, config.learningRate());
+                trainingNanos / 1e9, evaluationNanos / 1e9, divergedAt, badLoss, config.learningRate());
         listener.onFinish(summary);
         return summary;
+    }
+
+    /**
+     * The batch loss above which a run counts as diverged: 3 × the first loss, and at least 5
+     * above it (an untrained 10-class net starts near ln 10 ≈ 2.3, so about 7.3).
+     */
+    static double explodedLoss(double firstLoss) {
+        return Double.isFinite(firstLoss) ? Math.max(3 * firstLoss, firstLoss + 5) : Double.POSITIVE_INFINITY;
     }
 
     private double accuracy(DMatrixRMaj x, int[] labels) {

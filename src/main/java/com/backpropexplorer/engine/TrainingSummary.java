@@ -11,17 +11,19 @@ package com.backpropexplorer.engine;
  * @param trainingSeconds time in the training steps alone (batch draw, gradient, update), like
  *     the book's script measures it; excludes the accuracy passes and listeners
  * @param evaluationSeconds time in the accuracy passes
- * @param divergedAt the iteration whose loss was NaN or infinite, or -1
+ * @param divergedAt the iteration whose loss was NaN, infinite or exploded, or -1
+ * @param badLoss the loss that stopped a diverged run (NaN, ±∞ or a leap), else NaN
  * @param learningRate the learning rate of the run, for the divergence advice
  */
 public record TrainingSummary(Status status, int steps, double trainAccuracy, double testAccuracy, double lastLoss,
-                              double trainingSeconds, double evaluationSeconds, int divergedAt, double learningRate) {
+                              double trainingSeconds, double evaluationSeconds, int divergedAt, double badLoss,
+                              double learningRate) {
 
     /** How a run ended. */
     public enum Status {
         COMPLETED,
         CANCELLED,
-        /** The loss became NaN or infinite; the weights of the last finite loss were kept. */
+        /** The loss became NaN or infinite, or leapt far above where it started; the last good weights were kept. */
         DIVERGED
     }
 
@@ -39,8 +41,9 @@ public record TrainingSummary(Status status, int steps, double trainAccuracy, do
         if (!diverged()) {
             return "";
         }
-        return "Training diverged: the loss became NaN or infinite at iteration " + divergedAt
-                + "; the weights before that step (last finite loss " + lastLoss + ") are kept;"
+        return "Training diverged: the loss " + (Double.isFinite(badLoss) ? "leapt to " + String.format(java.util.Locale.ROOT, "%.4g", badLoss) : "became " + badLoss)
+                + " at iteration " + divergedAt + "; the weights before that step (loss "
+                + String.format(java.util.Locale.ROOT, "%.4g", lastLoss) + ") are kept;"
                 + " lower the learning rate (now " + learningRate + ") and train again.";
     }
 }

@@ -14,7 +14,7 @@ public final class ExplorerApp extends Application {
         AppContext ctx = new AppContext(I18n.forSystemLocale());
         MainWindow window = new MainWindow(stage, ctx);
         LaunchTiming.mark("window built");
-        stage.setOnHidden(e -> ctx.background().shutdownNow());
+        stage.setOnHidden(e -> ctx.shutdown());
         // the first pulse after show() is the first frame on screen
         new AnimationTimer() {
             @Override

@@ -3,6 +3,7 @@ package com.backpropexplorer.ui;
 import com.backpropexplorer.ui.pages.AppContext;
 import com.backpropexplorer.ui.pages.Page;
 import com.backpropexplorer.ui.pages.PageSpec;
+import com.backpropexplorer.ui.train.ModelActions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -104,6 +105,16 @@ final class MainController {
     }
 
     // ------------------------------------------------------------ menu actions
+
+    @FXML
+    private void openModel() {
+        ModelActions.openWithChooser(ctx);
+    }
+
+    @FXML
+    private void saveModel() {
+        ModelActions.saveWithChooser(ctx);
+    }
 
     @FXML
     private void exportPng() {

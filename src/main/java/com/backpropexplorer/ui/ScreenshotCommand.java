@@ -4,6 +4,8 @@ import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.WeightProbe.Element;
 import com.backpropexplorer.ui.gradcheck.GradcheckModel;
 import com.backpropexplorer.ui.weights.WeightsModel;
+import com.backpropexplorer.ui.draw.DrawModel;
+import com.backpropexplorer.ui.draw.SampleDigit;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.pages.AppContext;
 import com.backpropexplorer.ui.pages.PageCatalog;
@@ -55,7 +57,19 @@ public final class ScreenshotCommand {
         }
     }
 
+    /** A picture of the digit canvas with a sample digit on it, read by the shipped model. */
+    public record DrawShot(Locale locale, Theme theme) {
+        String fileName() {
+            return locale.getLanguage() + "-" + theme.name().toLowerCase(Locale.ROOT) + "-draw.png";
+        }
+    }
+
     private ScreenshotCommand() {
+    }
+
+    /** The digit canvas for the README: English light, Japanese dark. */
+    public static List<DrawShot> drawShots() {
+        return List.of(new DrawShot(Locale.ENGLISH, Theme.LIGHT), new DrawShot(Locale.JAPANESE, Theme.DARK));
     }
 
     /** For running without the CLI: {@code --out DIR [--mnist DIR] [--every-stage]}. */
@@ -76,7 +90,7 @@ public final class ScreenshotCommand {
                 }
             }
         }
-        int code = weightsOnly ? run(out, mnist, weightsShots()) : run(out, mnist, every);
+        int code = weightsOnly ? run(out, mnist, weightsShots(), false) : run(out, mnist, every);
         Platform.exit();
         System.exit(code);
     }
@@ -91,11 +105,11 @@ public final class ScreenshotCommand {
      * @return the process exit code: 0 when every picture was written
      */
     public static int run(Path outDir, Path mnistDir, boolean everyStage) {
-        return run(outDir, mnistDir, everyStage ? everyStage() : readmeShots());
+        return run(outDir, mnistDir, everyStage ? everyStage() : readmeShots(), true);
     }
 
-    /** Writes the given pictures; 0 when every one was written. */
-    public static int run(Path outDir, Path mnistDir, List<Shot> shots) {
+    /** Writes the given pictures (and the digit canvas's, if asked); 0 when every one was written. */
+    public static int run(Path outDir, Path mnistDir, List<Shot> shots, boolean drawToo) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -112,6 +126,11 @@ public final class ScreenshotCommand {
                 Path file = outDir.resolve(shot.fileName());
                 WritableImage image = render(shot, mnistDir);
                 PngExport.writeImage(image, file);
+                System.out.println("wrote " + file);
+            }
+            for (DrawShot shot : drawToo ? drawShots() : List.<DrawShot>of()) {
+                Path file = outDir.resolve(shot.fileName());
+                PngExport.writeImage(renderDraw(shot), file);
                 System.out.println("wrote " + file);
             }
             return 0;
@@ -267,6 +286,36 @@ public final class ScreenshotCommand {
             return m;
         });
         waitFor(() -> !model.runningProperty().get());
+        return onFx(() -> {
+            window.scene().getRoot().applyCss();
+            window.scene().getRoot().layout();
+            WritableImage image = window.scene().snapshot(null);
+            ctx.background().shutdownNow();
+            return image;
+        });
+    }
+
+    private static WritableImage renderDraw(DrawShot shot) throws Exception {
+        AppContext ctx = onFx(() -> {
+            AppContext c = new AppContext(new I18n(shot.locale()));
+            c.setAnimated(false);
+            c.themeProperty().set(shot.theme());
+            return c;
+        });
+        MainWindow window = onFx(() -> new MainWindow(new Stage(), ctx, PageCatalog.standard(), SIZE));
+        DrawModel model = onFx(() -> {
+            window.showPage("draw");
+            DrawModel m = DrawModel.of(ctx);
+            SampleDigit.drawThree(m);
+            return m;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_TIMEOUT_SECONDS);
+        while (onFx(() -> model.reading() == null || model.reading().empty())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the drawn digit was not read within " + LOAD_TIMEOUT_SECONDS + " s");
+            }
+            Thread.sleep(50);
+        }
         return onFx(() -> {
             window.scene().getRoot().applyCss();
             window.scene().getRoot().layout();

@@ -105,7 +105,7 @@ class CliTest {
     void noCommandListsTheCommands() {
         CliRun run = CliRun.run(home);
         assertEquals(2, run.exitCode(), run::toString);
-        assertEquals(List.of("Choose a command: train, gradcheck, trace, bench, download. See 'backprop-explorer --help'."),
+        assertEquals(List.of("Choose a command: train, gradcheck, trace, bench, download, predict, screenshot. See 'backprop-explorer --help'."),
                 run.errLines());
     }
 

@@ -312,6 +312,15 @@ class TrainerTest {
     }
 
     @Test
+    void zeroIterationsStillReportTheAccuracyOfTheInitialWeights() {
+        Trainer trainer = new Trainer(small(1).withIterations(0), BLOBS);
+        TrainingSummary summary = trainer.run(TrainingListener.NONE);
+        assertEquals(Status.COMPLETED, summary.status());
+        assertEquals(0, summary.steps());
+        assertEquals(Accuracy.of(trainer.net(), BLOBS.testImages(), BLOBS.testLabels()), summary.testAccuracy());
+    }
+
+    @Test
     void theBooksEpochLength() {
         assertEquals(600, TrainingConfig.book(0).iterationsPerEpoch(60_000));
         assertEquals(1, TrainingConfig.book(0).iterationsPerEpoch(50));
@@ -327,5 +336,35 @@ class TrainerTest {
         assertEquals(1, recorder.epochs.size()); // iteration 0 (600 iterations an epoch)
         assertTrue(summary.testAccuracy() > 0.85, "test accuracy after 300 steps: " + summary.testAccuracy());
         assertTrue(summary.trainAccuracy() > 0.85, "train accuracy after 300 steps: " + summary.trainAccuracy());
+    }
+
+    /**
+     * The book's guarded loss never reaches NaN at a rate of 10: it leaps (2.3 → ~14) and the
+     * ReLUs die. The trainer calls that a divergence too, and keeps the weights before the leap.
+     */
+    @Test
+    void aRateOfTenOnRealMnistStopsByItselfAndKeepsTheWeightsBeforeTheLeap() {
+        TrainingData mnist = SharedMnist.trainingData();
+        Recorder recorder = new Recorder();
+        Trainer trainer = new Trainer(TrainingConfig.book(1).withLearningRate(10), mnist);
+        TrainingSummary summary = trainer.run(recorder);
+
+        assertEquals(Status.DIVERGED, summary.status());
+        assertTrue(summary.divergedAt() < 20, "stopped at " + summary.divergedAt());
+        assertTrue(summary.badLoss() > Trainer.explodedLoss(recorder.losses.get(0)), "bad loss " + summary.badLoss());
+        assertTrue(summary.divergenceMessage().startsWith("Training diverged: the loss leapt to "),
+                summary.divergenceMessage());
+        for (double loss : recorder.losses) {
+            assertTrue(loss <= Trainer.explodedLoss(recorder.losses.get(0)), "a kept step had loss " + loss);
+        }
+        // the kept weights are the ones whose batch loss was the last one recorded: still sane
+        assertTrue(Double.isFinite(trainer.net().loss(mnist.testImages(), mnist.testLabels())));
+    }
+
+    @Test
+    void theExplosionThresholdIsThreeTimesTheFirstLossAndAtLeastFiveAboveIt() {
+        assertEquals(7.3, Trainer.explodedLoss(2.3), 1e-12); // an untrained 10-class net: ln 10 ≈ 2.3
+        assertEquals(30.0, Trainer.explodedLoss(10.0), 1e-12);
+        assertEquals(Double.POSITIVE_INFINITY, Trainer.explodedLoss(Double.NaN));
     }
 }

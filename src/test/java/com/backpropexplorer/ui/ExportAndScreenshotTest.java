@@ -73,5 +73,8 @@ class ExportAndScreenshotTest {
         for (ScreenshotCommand.Shot shot : ScreenshotCommand.readmeShots()) {
             assertPng(dir.resolve(shot.fileName()), 1280, 800);
         }
+        for (ScreenshotCommand.DrawShot shot : ScreenshotCommand.drawShots()) {
+            assertPng(dir.resolve(shot.fileName()), 1280, 800);
+        }
     }
 }

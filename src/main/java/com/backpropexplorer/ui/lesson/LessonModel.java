@@ -63,6 +63,11 @@ public final class LessonModel {
         return source.example();
     }
 
+    /** The bundle key of the lesson's subtitle (a custom lesson, e.g. a drawn digit, has its own). */
+    public String subtitleKey() {
+        return source.subtitleKey();
+    }
+
     /** Computes the lesson's pass in the background unless it is already there or on its way. */
     public void ensureLoaded() {
         if (status.get() == Status.IDLE || status.get() == Status.FAILED || status.get() == Status.MNIST_MISSING) {

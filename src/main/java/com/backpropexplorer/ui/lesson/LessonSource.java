@@ -10,6 +10,11 @@ public interface LessonSource {
 
     Example example();
 
+    /** The bundle key of the sentence under the lesson's title; {0} is the run's description. */
+    default String subtitleKey() {
+        return "lesson." + example().id() + ".subtitle";
+    }
+
     /**
      * Runs the lesson's forward and backward pass on the engine.
      *

@@ -27,6 +27,7 @@ public final class MnistLesson implements LessonSource {
     private final Supplier<TwoLayerNet> net;
     /** The batch shown; the weights panel offers 100 to feel a real mini-batch. */
     private volatile int batchSize = BATCH;
+    private volatile int firstDigit;
     private volatile MnistDataset cachedTest;
     private volatile Path cachedFrom;
 
@@ -57,6 +58,15 @@ public final class MnistLesson implements LessonSource {
         batchSize = n;
     }
 
+    /** The test digits shown are this one and the next {@code batchSize - 1} (clamped to the test set). */
+    public void setFirstDigit(int index) {
+        firstDigit = Math.max(0, index);
+    }
+
+    public int firstDigit() {
+        return firstDigit;
+    }
+
     @Override
     public Example example() {
         return Example.MNIST;
@@ -65,16 +75,18 @@ public final class MnistLesson implements LessonSource {
     @Override
     public LessonRun compute() throws MnistMissingException {
         MnistDataset test = testSet();
-        int n = batchSize;
+        int n = Math.min(batchSize, test.size());
+        int first = Math.min(firstDigit, Math.max(0, test.size() - n));
         int[] indices = new int[n];
         for (int i = 0; i < n; i++) {
-            indices[i] = i;
+            indices[i] = first + i;
         }
         DMatrixRMaj x = test.images(indices);
         int[] labels = test.labels(indices);
         TwoLayerNet shown = net.get();
         return new LessonRun(Tracer.twoLayer(Example.MNIST, shown, x, labels), Tracer.backwardBeforeForward(shown),
-                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + n);
+                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + n
+                        + ", #" + first + "–#" + (first + n - 1));
     }
 
     private MnistDataset testSet() throws MnistMissingException {

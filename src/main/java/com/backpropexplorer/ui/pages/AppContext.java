@@ -9,6 +9,7 @@ import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.LessonSource;
 import com.backpropexplorer.ui.lesson.MnistLesson;
 import com.backpropexplorer.explain.Tracer;
+import com.backpropexplorer.ui.train.TrainingModel;
 import java.nio.file.Path;
 import com.backpropexplorer.ui.gradcheck.GradcheckModel;
 import com.backpropexplorer.ui.weights.WeightsModel;
@@ -50,6 +51,10 @@ public final class AppContext {
     private GradcheckModel gradcheck;
     private boolean animated = true;
     private Window window;
+    private TrainingModel training;
+    private final MnistLesson mnistLesson;
+    /** The first of the test digits the mnist lesson puts through the net. */
+    private final ObjectProperty<Integer> mnistFirstDigit = new SimpleObjectProperty<>(this, "mnistFirstDigit", 0);
 
     public AppContext(I18n i18n) {
         this.i18n = i18n;
@@ -62,8 +67,19 @@ public final class AppContext {
         });
         lessons.put(Example.SIMPLE, new LessonModel(BookLessons.simple(), background));
         lessons.put(Example.TINY, new LessonModel(BookLessons.tiny(Tracer.TINY_SEED), background));
-        lessons.put(Example.MNIST, new LessonModel(new MnistLesson(mnistFolder::get, this::netForMnistLesson),
-                background));
+        mnistLesson = new MnistLesson(mnistFolder::get, this::netForMnistLesson);
+        lessons.put(Example.MNIST, new LessonModel(mnistLesson, background));
+        mnistFirstDigit.addListener((obs, old, now) -> {
+            mnistLesson.setFirstDigit(now == null ? 0 : now);
+            lessons.get(Example.MNIST).reload();
+        });
+        // the mnist lesson shows the newest trained (or opened) net once it has been computed
+        trainedNet.addListener((obs, old, now) -> {
+            LessonModel mnist = lessons.get(Example.MNIST);
+            if (mnist.status() != LessonModel.Status.IDLE) {
+                mnist.reload();
+            }
+        });
     }
 
     /** Replaces a lesson's source (tests, or a later page handing in a trained net). */
@@ -112,6 +128,27 @@ public final class AppContext {
     private TwoLayerNet netForMnistLesson() {
         TwoLayerNet trained = trainedNet.get();
         return trained != null ? trained.copy() : MnistLesson.untrainedNet();
+    }
+
+    /** Which test digits the mnist lesson shows: this one and the next two. */
+    public ObjectProperty<Integer> mnistFirstDigitProperty() {
+        return mnistFirstDigit;
+    }
+
+    /** The training view's view-model (made on first use; it outlives page rebuilds). */
+    public TrainingModel training() {
+        if (training == null) {
+            training = new TrainingModel(this);
+        }
+        return training;
+    }
+
+    /** The window is closing: stop training and downloads, end the background work. */
+    public void shutdown() {
+        if (training != null) {
+            training.shutdown();
+        }
+        background.shutdownNow();
     }
 
     /** The status line at the bottom of the window. */

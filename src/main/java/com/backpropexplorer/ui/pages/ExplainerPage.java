@@ -129,9 +129,31 @@ public final class ExplainerPage implements Page {
                 schedulePlayTick();
             }
         });
+        if (model.example() == com.backpropexplorer.explain.Example.MNIST) {
+            addDigitChooser();
+        }
         showState();
         showRefusal();
         playButton.setSelected(model.isPlaying());
+    }
+
+    /** The mnist lesson: which test digits go through the net (the trained one, once there is one). */
+    private void addDigitChooser() {
+        javafx.scene.control.Spinner<Integer> digit = new javafx.scene.control.Spinner<>(0, 9_999 - 2, 0);
+        digit.setId("mnistDigitSpinner");
+        digit.setEditable(true);
+        digit.setPrefWidth(100);
+        digit.getValueFactory().valueProperty().bindBidirectional(ctx.mnistFirstDigitProperty());
+        digit.setTooltip(new javafx.scene.control.Tooltip(i18n.text("lesson.mnist.digit.tip")));
+        Label which = new Label();
+        which.getStyleClass().add("lesson-subtitle");
+        which.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> i18n.text(
+                ctx.trainedNetProperty().get() != null ? "lesson.mnist.net.trained" : "lesson.mnist.net.untrained"),
+                ctx.trainedNetProperty()));
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, new Label(i18n.text("lesson.mnist.digit")), digit,
+                which);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        ((javafx.scene.layout.Pane) lessonSubtitle.getParent()).getChildren().add(row);
     }
 
     @Override
@@ -315,9 +337,13 @@ public final class ExplainerPage implements Page {
         missingText.setText(model.problemProperty().get());
         zoomPane.setVisible(model.trace() != null);
         if (model.run() != null) {
-            lessonSubtitle.setText(i18n.text("lesson." + model.example().id() + ".subtitle", model.run().description()));
+            String key = model.subtitleKey();
+            if (key.equals("lesson.mnist.subtitle") && ctx.trainedNetProperty().get() != null) {
+                key = "lesson.mnist.subtitle.trained";
+            }
+            lessonSubtitle.setText(i18n.text(key, model.run().description()));
         } else {
-            lessonSubtitle.setText(i18n.text("lesson." + model.example().id() + ".subtitle", "…"));
+            lessonSubtitle.setText(i18n.text(model.subtitleKey(), "…"));
         }
         stageCaption.setText(caption());
         ctx.statusProperty().set(status == LessonModel.Status.READY ? i18n.text("status.hint")

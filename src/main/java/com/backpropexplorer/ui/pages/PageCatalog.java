@@ -1,11 +1,12 @@
 package com.backpropexplorer.ui.pages;
 
 import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.ui.train.TrainingPage;
 import java.util.List;
 
 /**
- * Every page of the sidebar, in order. Later issues replace the placeholders: issue 5 the
- * training view, issue 6 the digit canvas, issue 4's gradient check is here.
+ * Every page of the sidebar, in order: the three lessons, then the training view, the digit
+ * canvas and the gradient check.
  */
 public final class PageCatalog {
     /** The id of the page shown at start. */
@@ -19,10 +20,9 @@ public final class PageCatalog {
                 lesson(Example.SIMPLE),
                 lesson(Example.TINY),
                 lesson(Example.MNIST),
-                new PageSpec("train", "nav.train", PageSpec.Section.TOOLS,
-                        ctx -> new PlaceholderPage(ctx, "train", "placeholder.train")),
+                new PageSpec("train", "nav.train", PageSpec.Section.TOOLS, TrainingPage::new),
                 new PageSpec("draw", "nav.draw", PageSpec.Section.TOOLS,
-                        ctx -> new PlaceholderPage(ctx, "draw", "placeholder.draw")),
+                        com.backpropexplorer.ui.draw.DrawPage::new),
                 new PageSpec("gradcheck", "nav.gradcheck", PageSpec.Section.TOOLS,
                         com.backpropexplorer.ui.gradcheck.GradcheckPage::new));
     }

@@ -1,0 +1,180 @@
+package com.backpropexplorer.ui.train;
+
+import com.backpropexplorer.engine.Matrices;
+import com.backpropexplorer.engine.Trainer;
+import com.backpropexplorer.engine.TrainingListener;
+import com.backpropexplorer.engine.TrainingSummary;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One training run on its own daemon thread, which owns the net while it trains. It reports
+ * through a {@link SnapshotChannel}: every loss (in chunks), every epoch's accuracies, and
+ * progress at most {@value #PROGRESS_HZ} times a second with W1 as tiles and the predictions
+ * on the strip of test digits at most {@value #PICTURE_HZ} times a second.
+ *
+ * <p>Pause waits at a gate between two updates; before waiting the run hands out a copy of the
+ * weights, so the paused net can be shown in the explainer or saved.
+ */
+final class TrainingRun implements TrainingListener {
+    static final int PROGRESS_HZ = 20;
+    static final int PICTURE_HZ = 5;
+    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1) / PROGRESS_HZ;
+    private static final long PICTURE_NANOS = TimeUnit.SECONDS.toNanos(1) / PICTURE_HZ;
+
+    private final Trainer trainer;
+    private final int offset;
+    private final int epochLength;
+    private final DMatrixRMaj strip;
+    private final SnapshotChannel channel;
+    private final Object gate = new Object();
+    private final Thread thread;
+    private volatile boolean pauseRequested;
+    private volatile boolean cancelled;
+
+    // training thread only
+    private double[] losses = new double[64];
+    private int lossCount;
+    private int firstPending;
+    private int runDone;
+    private long startNanos;
+    private long pausedNanos;
+    private long lastProgress;
+    private long lastPicture;
+
+    /**
+     * @param offset updates the net had before this run (continuing a run counts on)
+     * @param strip the test digits whose predictions are shown, one a row
+     */
+    TrainingRun(Trainer trainer, int offset, int trainSize, DMatrixRMaj strip, SnapshotChannel channel) {
+        this.trainer = trainer;
+        this.offset = offset;
+        this.epochLength = trainer.config().iterationsPerEpoch(trainSize);
+        this.strip = strip;
+        this.channel = channel;
+        this.firstPending = offset;
+        this.thread = new Thread(this::body, "trainer");
+        // closing the window must end the process even mid-step
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** Stops at the gate after the current update (any thread). */
+    void pause() {
+        pauseRequested = true;
+    }
+
+    void resume() {
+        synchronized (gate) {
+            pauseRequested = false;
+            gate.notifyAll();
+        }
+    }
+
+    /** Ends the run before its next update or accuracy chunk (any thread), keeping the weights. */
+    void cancel() {
+        cancelled = true;
+        trainer.cancel();
+        synchronized (gate) {
+            gate.notifyAll();
+        }
+    }
+
+    private void body() {
+        startNanos = System.nanoTime();
+        try {
+            trainer.run(this);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            channel.event(new TrainingEvent.Failed(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    // ------------------------------------------------------------ listener (training thread)
+
+    @Override
+    public void onIteration(int iteration, double loss) {
+        if (lossCount == losses.length) {
+            losses = Arrays.copyOf(losses, losses.length * 2);
+        }
+        losses[lossCount++] = loss;
+        runDone = iteration + 1;
+        if (iteration % epochLength != 0) {
+            afterUpdate(false); // on epoch iterations the accuracies come first, then onEpoch does this
+        }
+    }
+
+    @Override
+    public void onEpoch(int epoch, int iteration, double trainAccuracy, double testAccuracy) {
+        flushLosses();
+        channel.event(new TrainingEvent.EpochAccuracy(offset + iteration, trainAccuracy, testAccuracy));
+        afterUpdate(true);
+    }
+
+    @Override
+    public void onFinish(TrainingSummary summary) {
+        flushLosses();
+        publishProgress(System.nanoTime(), true);
+        channel.event(new TrainingEvent.Finished(summary, trainer.net().copy()));
+    }
+
+    private void afterUpdate(boolean force) {
+        long now = System.nanoTime();
+        if (force || now - lastProgress >= PROGRESS_NANOS) {
+            flushLosses();
+            publishProgress(now, force || now - lastPicture >= PICTURE_NANOS);
+        }
+        if (pauseRequested && !cancelled) {
+            waitAtGate();
+        }
+    }
+
+    private void waitAtGate() {
+        long pausedAt = System.nanoTime();
+        flushLosses();
+        publishProgress(pausedAt, true);
+        channel.event(new TrainingEvent.Paused(trainer.net().copy()));
+        synchronized (gate) {
+            while (pauseRequested && !cancelled) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    // the thread is asked to end (the app is closing): treat it as Stop
+                    cancelled = true;
+                    trainer.cancel();
+                }
+            }
+        }
+        pausedNanos += System.nanoTime() - pausedAt;
+    }
+
+    private void flushLosses() {
+        if (lossCount == 0) {
+            return;
+        }
+        channel.event(new TrainingEvent.Losses(firstPending, Arrays.copyOf(losses, lossCount)));
+        firstPending += lossCount;
+        lossCount = 0;
+    }
+
+    private void publishProgress(long now, boolean withPicture) {
+        lastProgress = now;
+        WeightPicture picture = null;
+        int[] predictions = null;
+        if (withPicture) {
+            lastPicture = now;
+            picture = WeightPicture.of(trainer.net().params().get("W1"));
+            predictions = strip.numRows == 0 ? new int[0] : Matrices.argmaxRows(trainer.net().predict(strip));
+        }
+        double seconds = (now - startNanos - pausedNanos) / 1e9;
+        channel.progress(new Progress(offset + runDone, runDone, trainer.config().iterations(), seconds, picture,
+                predictions));
+    }
+}

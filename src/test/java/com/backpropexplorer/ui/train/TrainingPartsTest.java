@@ -1,0 +1,144 @@
+package com.backpropexplorer.ui.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.backpropexplorer.data.DataException;
+import com.backpropexplorer.data.ModelData;
+import com.backpropexplorer.engine.Activation;
+import com.backpropexplorer.engine.OptimizerKind;
+import com.backpropexplorer.engine.TrainingConfig;
+import com.backpropexplorer.engine.TwoLayerNet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/** The view's pure parts: settings parsing, the snapshot channel, the log, the W1 picture. */
+class TrainingPartsTest {
+
+    @Test
+    void theDefaultsAreTheBooksRecipe() {
+        TrainingSettings.Parsed parsed = new TrainingSettings().parse(60_000);
+        assertTrue(parsed.ok());
+        TrainingConfig c = parsed.config();
+        assertEquals(TrainingConfig.book(TrainingSettings.DEFAULT_SEED), c);
+    }
+
+    @Test
+    void epochsBecomeIterationsAsTheBookCountsThem() {
+        TrainingSettings s = new TrainingSettings();
+        s.inEpochsProperty().set(true);
+        s.lengthProperty().set("17");
+        assertEquals(17 * 600, s.parse(60_000).config().iterations());
+        s.batchProperty().set("70000");
+        assertFalse(s.parse(60_000).ok(), "a batch larger than the set");
+    }
+
+    @Test
+    void everyBadFieldIsNamedAndNothingIsChanged() {
+        TrainingSettings s = new TrainingSettings();
+        s.hiddenProperty().set("fifty");
+        s.initStdProperty().set("-0.01");
+        s.seedProperty().set("1.5");
+        TrainingSettings.Parsed parsed = s.parse(60_000);
+        assertNull(parsed.config());
+        assertEquals(List.of("hidden", "initStd", "seed"), parsed.problems().stream().map(TrainingSettings.Problem::field)
+                .toList());
+        assertEquals("fifty", s.hiddenProperty().get());
+    }
+
+    @Test
+    void choosingAnotherOptimizerBringsItsRateUnlessOneWasTyped() {
+        TrainingSettings s = new TrainingSettings();
+        s.optimizerProperty().set(OptimizerKind.ADAM);
+        assertEquals("0.001", s.learningRateProperty().get());
+        s.learningRateProperty().set("0.005");
+        s.optimizerProperty().set(OptimizerKind.MOMENTUM);
+        assertEquals("0.005", s.learningRateProperty().get());
+    }
+
+    @Test
+    void theChannelCoalescesProgressAndKeepsEveryEventInOrder() {
+        List<Runnable> fxQueue = new ArrayList<>();
+        List<TrainingEvent> events = new ArrayList<>();
+        List<Progress> shown = new ArrayList<>();
+        int[] drains = {0};
+        SnapshotChannel channel = new SnapshotChannel(fxQueue::add, events::add, shown::add, () -> drains[0]++);
+        WeightPicture picture = WeightPicture.of(new DMatrixRMaj(784, 3));
+        channel.progress(new Progress(1, 1, 100, 0.1, picture, new int[] {1}));
+        for (int i = 2; i <= 1000; i++) {
+            channel.event(new TrainingEvent.Losses(i - 1, new double[] {i}));
+            channel.progress(new Progress(i, i, 100, 0.1, null, null));
+        }
+        assertEquals(1, fxQueue.size(), "one drain waits, however much is published");
+        fxQueue.remove(0).run();
+        assertEquals(999, events.size());
+        assertEquals(1, shown.size());
+        assertEquals(1000, shown.get(0).done(), "only the newest progress is drawn");
+        assertNotNull(shown.get(0).weights(), "a picture not yet drawn survives newer progress without one");
+        assertEquals(1, drains[0]);
+        channel.progress(new Progress(1001, 1001, 100, 0.1, null, null));
+        assertEquals(1, fxQueue.size(), "after a drain, news schedule the next one");
+    }
+
+    @Test
+    void theWeightPictureUsesOneScaleForAllTilesAndTheAppsColours() {
+        DMatrixRMaj w1 = new DMatrixRMaj(784, 12);
+        for (int i = 0; i < w1.data.length; i++) {
+            w1.data[i] = 0.01 * ((i * 7919) % 13 - 6) / 6.0; // |w| up to 0.01 everywhere
+        }
+        w1.set(0, 0, 0.5);
+        w1.set(1, 0, -0.25);
+        w1.set(0, 11, 0.25);
+        w1.set(5, 3, 1e6); // one outlier does not wash out the rest
+        WeightPicture p = WeightPicture.of(w1);
+        assertEquals(10 * 28 + 9 * 2, p.width());
+        assertEquals(2 * 28 + 2, p.height());
+        assertEquals(0.01, p.maxAbs(), 1e-12, "the 99th percentile of |w|");
+        int strongest = p.argb()[0];
+        int negative = p.argb()[1];
+        int other = p.argb()[(28 + 2) * p.width() + 30]; // unit 11: second row, second tile, pixel 0
+        assertEquals(255, strongest >>> 24, "|w| at or above the scale is fully opaque");
+        assertEquals(0x1f6feb, strongest & 0xffffff, "positive: the forward colour");
+        assertEquals(0x6e7781, negative & 0xffffff, "negative: grey");
+        assertEquals(negative >>> 24, other >>> 24, "one scale for every tile");
+        int faint = p.argb()[2]; // |w| = 0.01 * k / 6 < 0.01
+        assertTrue((faint >>> 24) < 255);
+    }
+
+    @Test
+    void aModelFileMustHoldTheBooksMnistNet() {
+        TwoLayerNet book = new TwoLayerNet(784, 50, 10, 0.01);
+        assertEquals(50, TrainingModel.toNet(new ModelData(book.params(), Map.of()), "m.npz").hiddenSize());
+        assertEquals(Activation.SIGMOID, TrainingModel.toNet(new ModelData(book.params(),
+                Map.of(ModelData.ACTIVATION, "sigmoid")), "m.bpex").activation());
+        DataException small = assertThrows(DataException.class, () -> TrainingModel.toNet(
+                new ModelData(new TwoLayerNet(4, 3, 2, 0.01).params(), Map.of()), "tiny.npz"));
+        assertTrue(small.getMessage().startsWith("tiny.npz holds a 4-3-2 net"), small.getMessage());
+        Map<String, DMatrixRMaj> three = new java.util.LinkedHashMap<>(book.params());
+        three.put("W3", new DMatrixRMaj(10, 10));
+        three.put("b3", new DMatrixRMaj(1, 10));
+        assertTrue(assertThrows(DataException.class, () -> TrainingModel.toNet(new ModelData(three, Map.of()), "deep.npz"))
+                .getMessage().contains("3 layers"));
+    }
+
+    @Test
+    void theCsvHasOneRowPerUpdate() {
+        TrainingLog log = new TrainingLog();
+        log.setIterationsPerEpoch(2);
+        log.appendLosses(0, new double[] {2.3, 2.0, 1.5});
+        log.addEpoch(new TrainingLog.EpochPoint(0, 0.1, 0.2));
+        log.addEpoch(new TrainingLog.EpochPoint(2, 0.5, 0.4));
+        log.appendLosses(7, new double[] {9}); // a stray chunk of a replaced run is ignored
+        assertEquals("iteration,epoch,loss,train_acc,test_acc\n0,0.0000,2.3,0.1,0.2\n1,0.5000,2.0,,\n"
+                + "2,1.0000,1.5,0.5,0.4\n", log.toCsv());
+        assertArrayEquals(new double[] {2.3, 2.0, 1.5}, log.losses());
+    }
+}
