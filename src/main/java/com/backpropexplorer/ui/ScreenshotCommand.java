@@ -329,7 +329,7 @@ public final class ScreenshotCommand {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline) {
             if (onFx(condition)) {
-                Thread.sleep(100); // a pulse or two for the answer to be laid out
+                Thread.sleep(400); // the answer laid out, and the inspector's coalesced re-render (150 ms) done
                 return;
             }
             Thread.sleep(30);
