@@ -69,6 +69,7 @@ final class MainController {
             navButtons.put(spec.id(), button);
             navigation.getChildren().add(button);
         }
+        ctx.setNavigator(this::showPage);
         statusText.textProperty().bind(ctx.statusProperty());
         statusRight.textProperty().bind(ctx.statusRightProperty());
         lightItem.setSelected(!ctx.themeProperty().get().isDark());

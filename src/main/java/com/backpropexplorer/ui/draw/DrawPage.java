@@ -17,7 +17,6 @@ import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -392,11 +391,7 @@ public final class DrawPage implements Page {
         int label = pickedLabel >= 0 ? pickedLabel : reading.digit();
         ctx.setLesson(Example.MNIST, new DrawnDigitLesson(reading.pixels(), label, model.net()));
         ctx.statusProperty().set(i18n.text("draw.explain.status", label));
-        // the sidebar button runs the window's own page switch
-        Node nav = root.getScene() == null ? null : root.getScene().lookup("#nav-" + Example.MNIST.id());
-        if (nav instanceof ButtonBase button) {
-            button.fire();
-        }
+        ctx.navigate(Example.MNIST.id());
     }
 
     /** Reads a picture off the FX thread and puts it on the paper. */

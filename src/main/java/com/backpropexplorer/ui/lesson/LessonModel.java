@@ -64,6 +64,11 @@ public final class LessonModel {
     }
 
     /** The bundle key of the lesson's subtitle (a custom lesson, e.g. a drawn digit, has its own). */
+    /** Where the lesson's passes come from. */
+    public LessonSource source() {
+        return source;
+    }
+
     public String subtitleKey() {
         return source.subtitleKey();
     }

@@ -15,6 +15,7 @@ import com.backpropexplorer.ui.gradcheck.GradcheckModel;
 import com.backpropexplorer.ui.weights.WeightsModel;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +52,7 @@ public final class AppContext {
     private GradcheckModel gradcheck;
     private boolean animated = true;
     private Window window;
+    private Consumer<String> navigator = pageId -> { };
     private TrainingModel training;
     private final MnistLesson mnistLesson;
     /** The first of the test digits the mnist lesson puts through the net. */
@@ -71,7 +73,13 @@ public final class AppContext {
         lessons.put(Example.MNIST, new LessonModel(mnistLesson, background));
         mnistFirstDigit.addListener((obs, old, now) -> {
             mnistLesson.setFirstDigit(now == null ? 0 : now);
-            lessons.get(Example.MNIST).reload();
+            if (lessons.get(Example.MNIST).source() != mnistLesson) {
+                // a drawn digit was shown: choosing a test digit brings the test digits back
+                lessons.put(Example.MNIST, new LessonModel(mnistLesson, background));
+                navigate(Example.MNIST.id());
+            } else {
+                lessons.get(Example.MNIST).reload();
+            }
         });
         // the mnist lesson shows the newest trained (or opened) net once it has been computed
         trainedNet.addListener((obs, old, now) -> {
@@ -80,6 +88,16 @@ public final class AppContext {
                 mnist.reload();
             }
         });
+    }
+
+    /** How pages switch pages: the window installs its own page switch here. */
+    public void setNavigator(Consumer<String> navigator) {
+        this.navigator = navigator;
+    }
+
+    /** Shows the page with that id (e.g. "mnist"), as its sidebar button would. */
+    public void navigate(String pageId) {
+        navigator.accept(pageId);
     }
 
     /** Replaces a lesson's source (tests, or a later page handing in a trained net). */

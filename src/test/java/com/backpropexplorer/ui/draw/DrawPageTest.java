@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.engine.TwoLayerNet;
@@ -184,6 +185,14 @@ class DrawPageTest {
         assertEquals(1, x.rows());
         assertArrayEquals(one.pixels(), x.row(0), 0, "the lesson's x is the drawn digit");
         assertEquals(7, argmax(lesson.trace().t().row(0)), "t is the label the learner chose");
+
+        // choosing a test digit in the lesson brings the test digits back
+        robot.interact(() -> ctx.mnistFirstDigitProperty().set(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        LessonModel back = ctx.lesson(Example.MNIST);
+        assertNotSame(lesson, back);
+        assertEquals("mnist", window.currentPageId());
+        assertEquals("lesson.mnist.subtitle", back.subtitleKey());
     }
 
     private static int argmax(double[] values) {
