@@ -135,10 +135,6 @@ public final class LessonModel {
         return loaded.getReadOnlyProperty();
     }
 
-    public LessonSource source() {
-        return source;
-    }
-
     /**
      * Shows a pass of the same lesson with other weights (the weights panel's live result):
      * the graph and inspector redraw, the position and selection stay.
