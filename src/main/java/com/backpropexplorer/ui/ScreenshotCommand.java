@@ -1,6 +1,9 @@
 package com.backpropexplorer.ui;
 
 import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.explain.WeightProbe.Element;
+import com.backpropexplorer.ui.gradcheck.GradcheckModel;
+import com.backpropexplorer.ui.weights.WeightsModel;
 import com.backpropexplorer.ui.draw.DrawModel;
 import com.backpropexplorer.ui.draw.SampleDigit;
 import com.backpropexplorer.ui.lesson.LessonModel;
@@ -33,11 +36,24 @@ public final class ScreenshotCommand {
     public static final Dimension2D SIZE = new Dimension2D(1280, 800);
     private static final long LOAD_TIMEOUT_SECONDS = 60;
 
+    /** What else a picture shows: the weights panel in use, or the gradient-check page after a run. */
+    public enum Extra { NONE, WEIGHTS, GRADCHECK }
+
     /** One picture: language, theme, page, how many stages done, which node is inspected. */
-    public record Shot(Locale locale, Theme theme, Example lesson, int position, String selected, boolean refuse) {
+    public record Shot(Locale locale, Theme theme, Example lesson, int position, String selected, boolean refuse,
+                       Extra extra) {
+        public Shot(Locale locale, Theme theme, Example lesson, int position, String selected, boolean refuse) {
+            this(locale, theme, lesson, position, selected, refuse, Extra.NONE);
+        }
+
         String fileName() {
+            if (extra == Extra.GRADCHECK) {
+                return locale.getLanguage() + "-" + theme.name().toLowerCase(Locale.ROOT) + "-gradcheck-"
+                        + lesson.id() + ".png";
+            }
             return locale.getLanguage() + "-" + theme.name().toLowerCase(Locale.ROOT) + "-" + lesson.id() + "-"
-                    + (refuse ? "refused" : "stage" + position) + (selected == null ? "" : "-" + selected) + ".png";
+                    + (refuse ? "refused" : "stage" + position) + (selected == null ? "" : "-" + selected)
+                    + (extra == Extra.WEIGHTS ? "-weights" : "") + ".png";
         }
     }
 
@@ -61,18 +77,20 @@ public final class ScreenshotCommand {
         Path out = Path.of("screenshots");
         Path mnist = null;
         boolean every = false;
+        boolean weightsOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--mnist" -> mnist = Path.of(args[++i]);
                 case "--every-stage" -> every = true;
+                case "--weights" -> weightsOnly = true;
                 default -> {
-                    System.err.println("usage: --out DIR [--mnist DIR] [--every-stage]");
+                    System.err.println("usage: --out DIR [--mnist DIR] [--every-stage | --weights]");
                     System.exit(2);
                 }
             }
         }
-        int code = run(out, mnist, every);
+        int code = weightsOnly ? run(out, mnist, weightsShots(), false) : run(out, mnist, every);
         Platform.exit();
         System.exit(code);
     }
@@ -87,6 +105,11 @@ public final class ScreenshotCommand {
      * @return the process exit code: 0 when every picture was written
      */
     public static int run(Path outDir, Path mnistDir, boolean everyStage) {
+        return run(outDir, mnistDir, everyStage ? everyStage() : readmeShots(), true);
+    }
+
+    /** Writes the given pictures (and the digit canvas's, if asked); 0 when every one was written. */
+    public static int run(Path outDir, Path mnistDir, List<Shot> shots, boolean drawToo) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -98,7 +121,6 @@ public final class ScreenshotCommand {
             System.err.println(problem);
             return 2;
         }
-        List<Shot> shots = everyStage ? everyStage() : readmeShots();
         try {
             for (Shot shot : shots) {
                 Path file = outDir.resolve(shot.fileName());
@@ -106,7 +128,7 @@ public final class ScreenshotCommand {
                 PngExport.writeImage(image, file);
                 System.out.println("wrote " + file);
             }
-            for (DrawShot shot : drawShots()) {
+            for (DrawShot shot : drawToo ? drawShots() : List.<DrawShot>of()) {
                 Path file = outDir.resolve(shot.fileName());
                 PngExport.writeImage(renderDraw(shot), file);
                 System.out.println("wrote " + file);
@@ -131,7 +153,19 @@ public final class ScreenshotCommand {
                 new Shot(ja, Theme.LIGHT, Example.TINY, 5, "SoftmaxWithLoss", false),
                 new Shot(ja, Theme.LIGHT, Example.TINY, 0, "SoftmaxWithLoss", true),
                 new Shot(en, Theme.DARK, Example.TINY, 6, "Affine2", false),
-                new Shot(ja, Theme.DARK, Example.MNIST, 8, "Affine1", false));
+                new Shot(ja, Theme.DARK, Example.MNIST, 8, "Affine1", false),
+                new Shot(en, Theme.LIGHT, Example.TINY, 8, "Affine1", false, Extra.WEIGHTS),
+                new Shot(ja, Theme.LIGHT, Example.TINY, 8, "Affine2", false, Extra.WEIGHTS),
+                new Shot(en, Theme.LIGHT, Example.SIMPLE, 4, "MatMul", false, Extra.WEIGHTS),
+                new Shot(en, Theme.DARK, Example.MNIST, 8, "Affine1", false, Extra.WEIGHTS),
+                new Shot(en, Theme.LIGHT, Example.TINY, 0, null, false, Extra.GRADCHECK),
+                new Shot(en, Theme.LIGHT, Example.MNIST, 0, null, false, Extra.GRADCHECK),
+                new Shot(ja, Theme.LIGHT, Example.MNIST, 0, null, false, Extra.GRADCHECK));
+    }
+
+    /** Only the pictures of the weights panel and the gradient check (--weights). */
+    public static List<Shot> weightsShots() {
+        return readmeShots().stream().filter(s -> s.extra() != Extra.NONE).toList();
     }
 
     /** Every stage of every lesson, English and Japanese, plus the refusal. */
@@ -158,12 +192,18 @@ public final class ScreenshotCommand {
             return c;
         });
         MainWindow window = onFx(() -> new MainWindow(new Stage(), ctx, PageCatalog.standard(), SIZE));
+        if (shot.extra() == Extra.GRADCHECK) {
+            return renderGradcheck(shot, ctx, window);
+        }
         onFx(() -> {
             window.showPage(shot.lesson().id());
             return null;
         });
         LessonModel model = ctx.lesson(shot.lesson());
         waitUntilSettled(model);
+        if (shot.extra() == Extra.WEIGHTS) {
+            useWeights(shot, ctx, model);
+        }
         return onFx(() -> {
             if (model.trace() != null) {
                 model.moveTo(shot.position());
@@ -174,6 +214,79 @@ public final class ScreenshotCommand {
                     model.stepBackward();
                 }
             }
+            window.scene().getRoot().applyCss();
+            window.scene().getRoot().layout();
+            WritableImage image = window.scene().snapshot(null);
+            ctx.background().shutdownNow();
+            return image;
+        });
+    }
+
+    /** Picks two elements, moves the first a little and waits for the engine's answer. */
+    private static void useWeights(Shot shot, AppContext ctx, LessonModel model) throws Exception {
+        if (onFx(model::trace) == null) {
+            return;
+        }
+        Element first;
+        Element second;
+        double shift;
+        switch (shot.lesson()) {
+            case SIMPLE -> {
+                first = new Element("W", 1, 2);
+                second = new Element("W", 0, 2);
+                shift = 0.6;
+            }
+            case MNIST -> {
+                // the elements the loss is steepest along, so the curve and the map show something
+                first = steepest(onFx(model::trace), "W2");
+                second = steepest(onFx(model::trace), "W1");
+                shift = 0.3;
+            }
+            default -> {
+                first = new Element("W1", 0, 1);
+                second = new Element("W2", 1, 0);
+                shift = 0.8;
+            }
+        }
+        WeightsModel weights = onFx(() -> {
+            WeightsModel w = ctx.weights(model);
+            model.selectElement(first);
+            model.selectSecondElement(second);
+            return w;
+        });
+        waitFor(() -> weights.gridProperty().get() != null && weights.snapshot() != null);
+        double target = onFx(() -> weights.snapshot().value() + shift);
+        onFx(() -> {
+            weights.setValue(target);
+            return null;
+        });
+        waitFor(() -> weights.snapshot() != null && weights.snapshot().value() == target);
+    }
+
+    private static Element steepest(com.backpropexplorer.explain.Trace trace, String param) {
+        com.backpropexplorer.explain.Tensor g = trace.stages().stream()
+                .filter(st -> !st.isForward() && st.layer().equals(param.equals("W1") ? "Affine1" : "Affine2"))
+                .findFirst().orElseThrow().get("dW");
+        int best = 0;
+        double[] v = g.toArray();
+        for (int i = 1; i < v.length; i++) {
+            if (Math.abs(v[i]) > Math.abs(v[best])) {
+                best = i;
+            }
+        }
+        return new Element(param, best / g.cols(), best % g.cols());
+    }
+
+    private static WritableImage renderGradcheck(Shot shot, AppContext ctx, MainWindow window) throws Exception {
+        GradcheckModel model = onFx(() -> {
+            window.showPage("gradcheck");
+            GradcheckModel m = ctx.gradcheck();
+            m.netProperty().set(shot.lesson() == Example.MNIST ? Example.MNIST : Example.TINY);
+            m.run();
+            return m;
+        });
+        waitFor(() -> !model.runningProperty().get());
+        return onFx(() -> {
             window.scene().getRoot().applyCss();
             window.scene().getRoot().layout();
             WritableImage image = window.scene().snapshot(null);
@@ -210,6 +323,18 @@ public final class ScreenshotCommand {
             ctx.background().shutdownNow();
             return image;
         });
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            if (onFx(condition)) {
+                Thread.sleep(400); // the answer laid out, and the inspector's coalesced re-render (150 ms) done
+                return;
+            }
+            Thread.sleep(30);
+        }
+        throw new IllegalStateException("the picture's state was not reached within " + LOAD_TIMEOUT_SECONDS + " s");
     }
 
     private static void waitUntilSettled(LessonModel model) throws Exception {

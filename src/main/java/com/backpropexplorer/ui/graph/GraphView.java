@@ -74,6 +74,14 @@ public final class GraphView extends Region {
     private final Group tokens = new Group();
     private final List<LayerParts> layers = new ArrayList<>();
     private final List<EdgeParts> edges = new ArrayList<>();
+    /** The parameter and gradient views whose elements can be picked (see {@link ParamCells}). */
+    private final List<Node> pickable = new ArrayList<>();
+    /** Every value view and where its tensor comes from, so a new pass can refresh them in place. */
+    private final List<Bound> bound = new ArrayList<>();
+
+    /** A view of one tensor of the pass, and how to find that tensor in a pass of the same net. */
+    private record Bound(Node view, java.util.function.Function<PassState, Tensor> source) {
+    }
     private Label inputTerminal;
     private Label lossTerminal;
     private Trace trace;
@@ -83,10 +91,11 @@ public final class GraphView extends Region {
     private Runnable onOpenTiles = () -> { };
 
     // strong references: the model outlives this view (a language switch rebuilds the view)
-    private final ChangeListener<Object> onRun = (obs, o, n) -> rebuild();
+    private final ChangeListener<Object> onRun = (obs, o, n) -> runChanged();
     private final ChangeListener<Number> onPosition = (obs, o, n) -> positionChanged(o.intValue(), n.intValue());
     private final ChangeListener<Object> onSelection = (obs, o, n) -> showSelection();
     private final ChangeListener<Object> onRefusal = (obs, o, n) -> showRefusal(true);
+    private final ChangeListener<Object> onElement = (obs, o, n) -> showPicked();
 
     public GraphView(LessonModel model, I18n i18n) {
         this.model = model;
@@ -99,6 +108,8 @@ public final class GraphView extends Region {
         model.positionProperty().addListener(new WeakChangeListener<>(onPosition));
         model.selectedLayerProperty().addListener(new WeakChangeListener<>(onSelection));
         model.refusalProperty().addListener(new WeakChangeListener<>(onRefusal));
+        model.selectedElementProperty().addListener(new WeakChangeListener<>(onElement));
+        model.secondElementProperty().addListener(new WeakChangeListener<>(onElement));
         rebuild();
     }
 
@@ -124,6 +135,8 @@ public final class GraphView extends Region {
         getChildren().clear();
         layers.clear();
         edges.clear();
+        pickable.clear();
+        bound.clear();
         trace = model.trace();
         if (trace == null) {
             return;
@@ -154,8 +167,31 @@ public final class GraphView extends Region {
         shownPosition = model.position();
         apply(shownPosition, false);
         showSelection();
+        showPicked();
         showRefusal(false);
         requestLayout();
+    }
+
+    /**
+     * A new pass of the same net on the same batch (the weights panel moved a weight): the
+     * numbers change, the nodes stay. Refreshing the views in place keeps the graph live while
+     * the learner drags; anything else rebuilds it.
+     */
+    private void runChanged() {
+        Trace next = model.trace();
+        if (trace == null || next == null || next.example() != trace.example() || !next.nodes().equals(trace.nodes())
+                || next.stages().size() != trace.stages().size() || next.batchSize() != trace.batchSize()) {
+            rebuild();
+            return;
+        }
+        PassState all = new PassState(next, next.stages().size());
+        for (Bound b : bound) {
+            if (!TensorViews.update(b.view(), b.source().apply(all))) {
+                rebuild();
+                return;
+            }
+        }
+        trace = next;
     }
 
     private Label terminal(String text, String styleClass) {
@@ -193,7 +229,7 @@ public final class GraphView extends Region {
             node.setId("node-" + graphNode.layer());
             node.setManaged(false);
             node.setOnMouseClicked(e -> model.select(graphNode.layer()));
-            Tooltip.install(node, new Tooltip(i18n.text("graph.node.tooltip")));
+            TensorViews.lazyTooltip(node, () -> new Tooltip(i18n.text("graph.node.tooltip")));
 
             cache = new CacheCard(graphNode.layer(), all.forwardStage(index).cached());
             cache.box.setOnMouseClicked(e -> model.select(graphNode.layer()));
@@ -242,7 +278,12 @@ public final class GraphView extends Region {
                 Label name = new Label(t.name());
                 name.getStyleClass().add("value-name");
                 Flow flow = t.name().equals("mask") || t.name().equals("t") ? Flow.NEUTRAL : Flow.FORWARD;
-                HBox row = new HBox(name, TensorViews.of(t, flow, TensorViews.Density.GRAPH));
+                Node view = TensorViews.of(t, flow, TensorViews.Density.GRAPH);
+                String cacheName = t.name();
+                int layerIndex = model.layerIndex(layer);
+                bound.add(new Bound(view, all -> all.forwardStage(layerIndex).cached().stream()
+                        .filter(c -> c.name().equals(cacheName)).findFirst().orElseThrow()));
+                HBox row = new HBox(name, view);
                 row.getStyleClass().add("cache-row");
                 row.setAlignment(Pos.CENTER_LEFT);
                 values.getChildren().add(row);
@@ -285,6 +326,11 @@ public final class GraphView extends Region {
                 header.getStyleClass().addAll("value-header", flow.styleClass());
                 Node view = TensorViews.of(value, flow, TensorViews.Density.GRAPH);
                 view.setId("param-" + name);
+                bound.add(new Bound(view, all2 -> all2.sideInput(name)));
+                if (ParamCells.isParameter(name)) {
+                    ParamCells.install(view, name, model);
+                    pickable.add(view);
+                }
                 box.add(header, 0, row);
                 box.add(view, 0, row + 1);
                 Tensor gradient = all.parameterGradient(layer, name).orElse(null);
@@ -295,6 +341,9 @@ public final class GraphView extends Region {
                     gradientHeader.getStyleClass().addAll("value-header", Flow.BACKWARD.styleClass());
                     Node gradientView = TensorViews.of(gradient, Flow.BACKWARD, TensorViews.Density.GRAPH);
                     gradientView.setId("param-d" + name);
+                    bound.add(new Bound(gradientView, all2 -> all2.parameterGradient(layer, name).orElseThrow()));
+                    ParamCells.install(gradientView, name, model);
+                    pickable.add(gradientView);
                     box.add(gradientHeader, 1, row);
                     box.add(gradientView, 1, row + 1);
                     gradientHeaders.add(gradientHeader);
@@ -341,9 +390,11 @@ public final class GraphView extends Region {
             String forwardName = index == 0 ? "x" : index == all.layerCount() ? "L" : "out";
             forwardBox = valueBox(forwardName, value, Flow.FORWARD);
             forwardBox.setId("edge-forward-" + index);
+            bound.add(new Bound(forwardBox.getChildren().get(1), a -> a.forwardValueAnyway(index)));
             Tensor gradient = all.backwardValue(index).orElseThrow();
             backwardBox = valueBox(index == all.layerCount() ? "dout" : "dx", gradient, Flow.BACKWARD);
             backwardBox.setId("edge-backward-" + index);
+            bound.add(new Bound(backwardBox.getChildren().get(1), a -> a.backwardValue(index).orElseThrow()));
         }
 
         private VBox valueBox(String name, Tensor value, Flow flow) {
@@ -592,6 +643,13 @@ public final class GraphView extends Region {
     private void showSelection() {
         for (LayerParts layer : layers) {
             layer.node.pseudoClassStateChanged(SELECTED, layer.graphNode.layer().equals(model.selectedLayer()));
+        }
+    }
+
+    /** Rings the weights panel's element (and the contour map's second) in W and dW. */
+    private void showPicked() {
+        for (Node view : pickable) {
+            ParamCells.highlight(view, model.selectedElement(), model.secondElement());
         }
     }
 

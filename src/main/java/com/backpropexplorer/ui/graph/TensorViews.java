@@ -8,7 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -70,7 +70,74 @@ public final class TensorViews {
         }
         view.setUserData(tensor);
         view.getStyleClass().add(flow.styleClass());
+        view.getProperties().put(Flow.class, flow);
+        view.getProperties().put(Density.class, density);
         return view;
+    }
+
+    /**
+     * Shows new values in a view {@link #of} made, without making new nodes (new nodes cost a
+     * CSS pass each; a learner dragging a weight makes many passes a second).
+     *
+     * @return false when the view cannot take the tensor in place (another kind or shape): build a new one
+     */
+    public static boolean update(Node view, Tensor tensor) {
+        Object old = view.getUserData();
+        Flow flow = (Flow) view.getProperties().get(Flow.class);
+        Density density = (Density) view.getProperties().get(Density.class);
+        if (!(old instanceof Tensor before) || flow == null || before.rows() != tensor.rows()
+                || before.cols() != tensor.cols() || !before.name().equals(tensor.name())) {
+            return false;
+        }
+        if (before.equals(tensor)) {
+            return true;
+        }
+        if (view instanceof GridPane grid) {
+            boolean mask = tensor.name().equals("mask");
+            for (Node child : grid.getChildren()) {
+                if (child instanceof Label cell) {
+                    int r = GridPane.getRowIndex(cell) == null ? 0 : GridPane.getRowIndex(cell);
+                    int c = GridPane.getColumnIndex(cell) == null ? 0 : GridPane.getColumnIndex(cell);
+                    setCell(cell, tensor.get(r, c), density, mask);
+                }
+            }
+        } else if (view instanceof StackPane box && box.getStyleClass().contains("scalar-box")
+                && box.getChildren().get(0) instanceof Label cell) {
+            setCell(cell, tensor.value(), density, false);
+        } else if (view instanceof StackPane frame && frame.getChildren().get(0) instanceof ImageView image) {
+            int height = (int) image.getImage().getHeight();
+            int width = (int) image.getImage().getWidth();
+            image.setImage(pixels(tensor, flow, height, width,
+                    (y, x) -> tensor.get(y * tensor.rows() / height, x * tensor.cols() / width)));
+        } else if (view instanceof HBox strip && strip.getStyleClass().contains("image-strip")) {
+            for (int r = 0; r < tensor.rows(); r++) {
+                ImageView image = (ImageView) ((StackPane) strip.getChildren().get(r)).getChildren().get(0);
+                double[] values = tensor.row(r);
+                int side = (int) image.getImage().getWidth();
+                image.setImage(pixels(tensor, flow, side, side,
+                        (y, x) -> values[(y * IMAGE_SIDE / side) * IMAGE_SIDE + x * IMAGE_SIDE / side]));
+                image.getParent().setUserData(tensor);
+            }
+        } else {
+            return false;
+        }
+        view.setUserData(tensor);
+        return true;
+    }
+
+    private static void setCell(Label cell, double value, Density density, boolean mask) {
+        cell.setText(mask ? (value != 0 ? "T" : "F") : density.format.apply(value));
+        cell.setUserData(value);
+        if (mask) {
+            cell.getStyleClass().remove("masked");
+            if (value != 0) {
+                cell.getStyleClass().add("masked");
+            }
+        }
+        Object tip = cell.getProperties().get(Tooltip.class);
+        if (tip instanceof Tooltip t) {
+            t.setText(Numbers.full(value));
+        }
     }
 
     private static Node scalar(Tensor tensor, Flow flow, Density density) {
@@ -107,9 +174,11 @@ public final class TensorViews {
         cell.setUserData(value);
         cell.setAlignment(Pos.CENTER_RIGHT);
         cell.setMaxWidth(Double.MAX_VALUE);
-        Tooltip tip = new Tooltip(Numbers.full(value));
-        tip.setShowDelay(Duration.millis(250));
-        cell.setTooltip(tip);
+        lazyTooltip(cell, () -> {
+            Tooltip tip = new Tooltip(Numbers.full((Double) cell.getUserData()));
+            tip.setShowDelay(Duration.millis(250));
+            return tip;
+        });
         return cell;
     }
 
@@ -146,18 +215,25 @@ public final class TensorViews {
         int side = (int) Math.round(IMAGE_SIDE * scale);
         ImageView view = new ImageView(pixels(tensor, flow, side, side,
                 (r, c) -> values[(r * IMAGE_SIDE / side) * IMAGE_SIDE + c * IMAGE_SIDE / side]));
-        Tooltip tip = new Tooltip();
-        tip.setShowDelay(Duration.millis(150));
-        Tooltip.install(view, tip);
+        Tooltip[] tip = new Tooltip[1];
+        lazyTooltip(view, () -> {
+            tip[0] = new Tooltip();
+            tip[0].setShowDelay(Duration.millis(150));
+            return tip[0];
+        });
         view.setOnMouseMoved(e -> {
+            if (tip[0] == null) {
+                return;
+            }
             int r = (int) Math.min(IMAGE_SIDE - 1, e.getY() / scale);
             int c = (int) Math.min(IMAGE_SIDE - 1, e.getX() / scale);
-            tip.setText(tensor.name() + "[" + row + ", " + (r * IMAGE_SIDE + c) + "] = "
-                    + Numbers.full(values[r * IMAGE_SIDE + c]));
+            Tensor now = view.getParent() != null && view.getParent().getUserData() instanceof Tensor t ? t : tensor;
+            tip[0].setText(now.name() + "[" + row + ", " + (r * IMAGE_SIDE + c) + "] = "
+                    + Numbers.full(now.get(row, r * IMAGE_SIDE + c)));
         });
         StackPane frame = new StackPane(view);
         frame.getStyleClass().add("heatmap");
-        frame.setUserData(offset);
+        frame.setUserData(tensor);
         return frame;
     }
 
@@ -170,12 +246,19 @@ public final class TensorViews {
     }
 
     private static void installValueTooltip(ImageView view, Tensor tensor, CellPicker picker) {
-        Tooltip tip = new Tooltip();
-        tip.setShowDelay(Duration.millis(150));
-        Tooltip.install(view, tip);
+        Tooltip[] tip = new Tooltip[1];
+        lazyTooltip(view, () -> {
+            tip[0] = new Tooltip();
+            tip[0].setShowDelay(Duration.millis(150));
+            return tip[0];
+        });
         view.setOnMouseMoved(e -> {
+            if (tip[0] == null) {
+                return;
+            }
             int[] rc = picker.at(e.getX(), e.getY());
-            tip.setText(tensor.name() + "[" + rc[0] + ", " + rc[1] + "] = " + Numbers.full(tensor.get(rc[0], rc[1])));
+            Tensor now = view.getParent() != null && view.getParent().getUserData() instanceof Tensor t ? t : tensor;
+            tip[0].setText(now.name() + "[" + rc[0] + ", " + rc[1] + "] = " + Numbers.full(now.get(rc[0], rc[1])));
         });
     }
 
@@ -188,18 +271,44 @@ public final class TensorViews {
     private static WritableImage pixels(Tensor tensor, Flow flow, int rows, int cols, Values values) {
         boolean unitScale = tensor.name().equals("y") || tensor.name().equals("t") || tensor.name().equals("mask");
         double scale = unitScale ? 1 : tensor.maxAbs();
-        WritableImage image = new WritableImage(cols, rows);
-        PixelWriter out = image.getPixelWriter();
+        int positive = rgb(flow.color());
+        int negative = rgb(Flow.NEGATIVE);
+        // one buffer, written once: a PixelWriter call per pixel marks the image dirty every time
+        int[] argb = new int[rows * cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = values.at(r, c);
                 double strength = scale == 0 ? 0 : Math.min(1, Math.abs(v) / scale);
-                Color base = v >= 0 ? flow.color() : Flow.NEGATIVE;
                 // a floor of 0.06 keeps the cell grid visible where values are near zero
-                out.setColor(c, r, new Color(base.getRed(), base.getGreen(), base.getBlue(), 0.06 + 0.94 * strength));
+                int alpha = (int) Math.round(255 * (0.06 + 0.94 * (Double.isNaN(strength) ? 0 : strength)));
+                argb[r * cols + c] = (alpha << 24) | (v >= 0 ? positive : negative);
             }
         }
+        WritableImage image = new WritableImage(cols, rows);
+        image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), argb, 0, cols);
         return image;
+    }
+
+    private static int rgb(Color c) {
+        return ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /**
+     * Installs a tooltip the first time the pointer enters the node: a Tooltip is a small window
+     * with its own scene, too costly to make for every number of a view that is rebuilt while
+     * the learner drags a weight.
+     */
+    static void lazyTooltip(Node node, java.util.function.Supplier<Tooltip> make) {
+        node.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                node.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                Tooltip tip = make.get();
+                node.getProperties().put(Tooltip.class, tip);
+                Tooltip.install(node, tip);
+            }
+        });
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -6,6 +6,7 @@ import com.backpropexplorer.explain.Stage;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.graph.Flow;
+import com.backpropexplorer.ui.graph.ParamCells;
 import com.backpropexplorer.ui.graph.TensorViews;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.PassState;
@@ -32,6 +33,16 @@ public final class InspectorView extends VBox {
     private final LessonModel model;
     private final I18n i18n;
     private final ChangeListener<Object> refresh = (obs, o, n) -> render();
+    /**
+     * A new pass of the same lesson (a weight being dragged) arrives many times a second; the
+     * inspector rebuilds its formulas at most every {@link #LIVE_GAP}, and always shows the last.
+     */
+    private static final javafx.util.Duration LIVE_GAP = javafx.util.Duration.millis(150);
+    private final javafx.animation.PauseTransition pendingRender = new javafx.animation.PauseTransition(LIVE_GAP);
+    private long lastRender;
+    private final ChangeListener<Object> onRun = (obs, o, n) -> runChanged();
+    /** The node being rendered: which parameter a dW or db belongs to. */
+    private GraphNode shownNode;
 
     public InspectorView(LessonModel model, I18n i18n) {
         this.model = model;
@@ -40,11 +51,27 @@ public final class InspectorView extends VBox {
         getStyleClass().add("inspector");
         model.positionProperty().addListener(new WeakChangeListener<>(refresh));
         model.selectedLayerProperty().addListener(new WeakChangeListener<>(refresh));
-        model.runProperty().addListener(new WeakChangeListener<>(refresh));
+        model.runProperty().addListener(new WeakChangeListener<>(onRun));
+        pendingRender.setOnFinished(e -> render());
+        model.selectedElementProperty().addListener(new WeakChangeListener<>(refresh));
+        model.secondElementProperty().addListener(new WeakChangeListener<>(refresh));
         render();
     }
 
+    private void runChanged() {
+        if (pendingRender.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            return; // the render already scheduled will show this pass
+        }
+        if (System.nanoTime() - lastRender > LIVE_GAP.toMillis() * 1e6) {
+            render();
+        } else {
+            pendingRender.playFromStart();
+        }
+    }
+
     private void render() {
+        pendingRender.stop();
+        lastRender = System.nanoTime();
         getChildren().clear();
         if (model.trace() == null || model.selectedLayer() == null) {
             Label hint = new Label(i18n.text("inspector.none"));
@@ -59,6 +86,7 @@ public final class InspectorView extends VBox {
             return;
         }
         GraphNode node = state.node(j);
+        shownNode = node;
         Stage forward = state.forwardStage(j);
         Stage backward = state.backwardStage(j);
 
@@ -164,7 +192,29 @@ public final class InspectorView extends VBox {
         if (id != null) {
             view.setId(id);
         }
+        String param = parameterOf(tensor.name());
+        if (param != null) {
+            // a parameter or its gradient: its numbers can be picked for the weights panel
+            ParamCells.install(view, param, model);
+            ParamCells.highlight(view, model.selectedElement(), model.secondElement());
+        }
         return view;
+    }
+
+    /** W1 for W1 and for Affine1's dW; null for anything that is not a parameter element. */
+    private String parameterOf(String tensorName) {
+        if (ParamCells.isParameter(tensorName)) {
+            return tensorName;
+        }
+        if (shownNode != null && !shownNode.sideInputs().isEmpty() && !shownNode.sideInputs().get(0).equals("t")) {
+            if (tensorName.equals("dW")) {
+                return shownNode.sideInputs().get(0);
+            }
+            if (tensorName.equals("db") && shownNode.sideInputs().size() > 1) {
+                return shownNode.sideInputs().get(1);
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------ formulas (symbolic)

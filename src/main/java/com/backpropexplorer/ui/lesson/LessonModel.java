@@ -4,6 +4,7 @@ import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.GraphNode;
 import com.backpropexplorer.explain.Stage;
 import com.backpropexplorer.explain.Trace;
+import com.backpropexplorer.explain.WeightProbe.Element;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -38,6 +39,12 @@ public final class LessonModel {
     private final Executor background;
 
     private final ReadOnlyObjectWrapper<LessonRun> run = new ReadOnlyObjectWrapper<>(this, "run");
+    /** The run as the source computed it (the starting weights); {@code run} may be a live copy. */
+    private final ReadOnlyObjectWrapper<LessonRun> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
+    /** The parameter element the weights panel moves (W1[0][1], b2[1], ...), or null. */
+    private final ReadOnlyObjectWrapper<Element> selectedElement = new ReadOnlyObjectWrapper<>(this, "selectedElement");
+    /** A second element, the contour map's other axis, or null. */
+    private final ReadOnlyObjectWrapper<Element> secondElement = new ReadOnlyObjectWrapper<>(this, "secondElement");
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.IDLE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position", 0);
@@ -83,7 +90,16 @@ public final class LessonModel {
             }
         };
         task.setOnSucceeded(e -> {
-            run.set(task.getValue());
+            LessonRun computed = task.getValue();
+            Element first = selectedElement.get();
+            if (first != null && !fits(computed, first)) {
+                selectedElement.set(null);
+                secondElement.set(null);
+            } else if (secondElement.get() != null && !fits(computed, secondElement.get())) {
+                secondElement.set(null);
+            }
+            run.set(computed);
+            loaded.set(computed);
             position.set(Math.min(position.get(), stageCount()));
             if (selectedLayer.get() == null) {
                 selectedLayer.set(task.getValue().trace().nodes().get(0).layer());
@@ -112,6 +128,65 @@ public final class LessonModel {
     /** The trace, or null while loading. */
     public Trace trace() {
         return run.get() == null ? null : run.get().trace();
+    }
+
+    /** The run as last computed by the source: the weights "reset" goes back to. */
+    public ReadOnlyObjectProperty<LessonRun> loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows a pass of the same lesson with other weights (the weights panel's live result):
+     * the graph and inspector redraw, the position and selection stay.
+     */
+    public void showLive(Trace trace) {
+        LessonRun current = run.get();
+        if (current == null) {
+            return;
+        }
+        run.set(new LessonRun(trace, current.backwardBeforeForward(), current.description()));
+    }
+
+    public ReadOnlyObjectProperty<Element> selectedElementProperty() {
+        return selectedElement.getReadOnlyProperty();
+    }
+
+    public Element selectedElement() {
+        return selectedElement.get();
+    }
+
+    public ReadOnlyObjectProperty<Element> secondElementProperty() {
+        return secondElement.getReadOnlyProperty();
+    }
+
+    public Element secondElement() {
+        return secondElement.get();
+    }
+
+    /** Picks the element the weights panel moves; the second one is dropped if it is the same. */
+    public void selectElement(Element e) {
+        if (e != null && e.equals(secondElement.get())) {
+            secondElement.set(selectedElement.get());
+        }
+        selectedElement.set(e);
+    }
+
+    /** Picks the contour map's second element (shift-click); the first if none is chosen yet. */
+    public void selectSecondElement(Element e) {
+        if (selectedElement.get() == null || selectedElement.get().equals(e)) {
+            selectElement(e);
+            return;
+        }
+        secondElement.set(e);
+    }
+
+    public void clearSecondElement() {
+        secondElement.set(null);
+    }
+
+    private static boolean fits(LessonRun run, Element e) {
+        var p = run.trace().params().get(e.param());
+        return p != null && e.row() < p.rows() && e.col() < p.cols();
     }
 
     public ReadOnlyObjectProperty<Status> statusProperty() {

@@ -25,6 +25,8 @@ public final class MnistLesson implements LessonSource {
 
     private final Supplier<Path> folder;
     private final Supplier<TwoLayerNet> net;
+    /** The batch shown; the weights panel offers 100 to feel a real mini-batch. */
+    private volatile int batchSize = BATCH;
     private volatile int firstDigit;
     private volatile MnistDataset cachedTest;
     private volatile Path cachedFrom;
@@ -44,7 +46,19 @@ public final class MnistLesson implements LessonSource {
         return new TwoLayerNet(784, 50, 10, 0.01, com.backpropexplorer.engine.Activation.RELU, NET_SEED);
     }
 
-    /** The test digits shown are this one and the next {@code BATCH - 1} (clamped to the test set). */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** How many test digits the next {@link #compute} runs (1 to 10,000); call reload after. */
+    public void setBatchSize(int n) {
+        if (n < 1 || n > 10_000) {
+            throw new IllegalArgumentException("batch size " + n + " is not between 1 and 10000");
+        }
+        batchSize = n;
+    }
+
+    /** The test digits shown are this one and the next {@code batchSize - 1} (clamped to the test set). */
     public void setFirstDigit(int index) {
         firstDigit = Math.max(0, index);
     }
@@ -61,17 +75,18 @@ public final class MnistLesson implements LessonSource {
     @Override
     public LessonRun compute() throws MnistMissingException {
         MnistDataset test = testSet();
-        int first = Math.min(firstDigit, Math.max(0, test.size() - BATCH));
-        int[] indices = new int[BATCH];
-        for (int i = 0; i < BATCH; i++) {
+        int n = Math.min(batchSize, test.size());
+        int first = Math.min(firstDigit, Math.max(0, test.size() - n));
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) {
             indices[i] = first + i;
         }
         DMatrixRMaj x = test.images(indices);
         int[] labels = test.labels(indices);
         TwoLayerNet shown = net.get();
         return new LessonRun(Tracer.twoLayer(Example.MNIST, shown, x, labels), Tracer.backwardBeforeForward(shown),
-                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + BATCH
-                        + ", #" + first + "–#" + (first + BATCH - 1));
+                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + n
+                        + ", #" + first + "–#" + (first + n - 1));
     }
 
     private MnistDataset testSet() throws MnistMissingException {

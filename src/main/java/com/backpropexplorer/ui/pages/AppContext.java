@@ -11,7 +11,10 @@ import com.backpropexplorer.ui.lesson.MnistLesson;
 import com.backpropexplorer.explain.Tracer;
 import com.backpropexplorer.ui.train.TrainingModel;
 import java.nio.file.Path;
+import com.backpropexplorer.ui.gradcheck.GradcheckModel;
+import com.backpropexplorer.ui.weights.WeightsModel;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +36,8 @@ public final class AppContext {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ExecutorService background;
     private final Map<Example, LessonModel> lessons = new EnumMap<>(Example.class);
+    /** The weights panel's view-model of each lesson, made when its page is first built. */
+    private final Map<LessonModel, WeightsModel> weights = new IdentityHashMap<>();
     /** A folder the learner chose or downloaded MNIST into; null means "look it up". */
     private final ObjectProperty<Path> mnistFolder = new SimpleObjectProperty<>(this, "mnistFolder");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
@@ -44,6 +49,7 @@ public final class AppContext {
      */
     private final ObjectProperty<TwoLayerNet> trainedNet = new SimpleObjectProperty<>(this, "trainedNet");
     private final StringProperty statusRight = new SimpleStringProperty(this, "statusRight", "");
+    private GradcheckModel gradcheck;
     private boolean animated = true;
     private Window window;
     private Consumer<String> navigator = pageId -> { };
@@ -113,6 +119,19 @@ public final class AppContext {
 
     public LessonModel lesson(Example example) {
         return lessons.get(example);
+    }
+
+    /** The gradient-check page's view-model (made on first use). */
+    public GradcheckModel gradcheck() {
+        if (gradcheck == null) {
+            gradcheck = new GradcheckModel(this);
+        }
+        return gradcheck;
+    }
+
+    /** The weights panel's view-model for a lesson (one engine thread each, made on first use). */
+    public WeightsModel weights(LessonModel lesson) {
+        return weights.computeIfAbsent(lesson, WeightsModel::new);
     }
 
     public ObjectProperty<Path> mnistFolderProperty() {

@@ -9,6 +9,7 @@ import com.backpropexplorer.ui.graph.ZoomPane;
 import com.backpropexplorer.ui.inspector.InspectorView;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.Refusal;
+import com.backpropexplorer.ui.weights.WeightsPanel;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,10 +50,12 @@ public final class ExplainerPage implements Page {
     private final BorderPane root;
     private final GraphView graph;
     private final ZoomPane zoomPane;
+    private final WeightsPanel weightsPanel;
     private final PauseTransition playClock = new PauseTransition();
     private MnistDownloader downloader;
 
     @FXML private BorderPane page;
+    @FXML private BorderPane graphArea;
     @FXML private Label lessonTitle;
     @FXML private Label lessonSubtitle;
     @FXML private StackPane graphHost;
@@ -103,6 +106,8 @@ public final class ExplainerPage implements Page {
         graphHost.getChildren().add(0, zoomPane);
         inspectorScroll.setContent(new InspectorView(model, i18n));
         timelineHost.getChildren().add(new TimelineStrip(model, i18n));
+        weightsPanel = new WeightsPanel(ctx.weights(model), i18n, ctx.themeProperty());
+        graphArea.setBottom(weightsPanel);
 
         lessonTitle.setText(i18n.text("lesson." + model.example().id() + ".title"));
         resetButton.disableProperty().bind(model.canGoBackBinding().not());
@@ -197,6 +202,11 @@ public final class ExplainerPage implements Page {
 
     public LessonModel model() {
         return model;
+    }
+
+    /** The weights panel under the graph. */
+    public WeightsPanel weightsPanel() {
+        return weightsPanel;
     }
 
     /** Right: next stage; Left: back one; Space: play/pause; Home: back to the start. */

@@ -5,8 +5,8 @@ import com.backpropexplorer.ui.train.TrainingPage;
 import java.util.List;
 
 /**
- * Every page of the sidebar, in order. Later issues replace the placeholders: issue 6 the
- * digit canvas, issue 4 the gradient check.
+ * Every page of the sidebar, in order: the three lessons, then the training view, the digit
+ * canvas and the gradient check.
  */
 public final class PageCatalog {
     /** The id of the page shown at start. */
@@ -24,7 +24,7 @@ public final class PageCatalog {
                 new PageSpec("draw", "nav.draw", PageSpec.Section.TOOLS,
                         com.backpropexplorer.ui.draw.DrawPage::new),
                 new PageSpec("gradcheck", "nav.gradcheck", PageSpec.Section.TOOLS,
-                        ctx -> new PlaceholderPage(ctx, "gradcheck", "placeholder.gradcheck")));
+                        com.backpropexplorer.ui.gradcheck.GradcheckPage::new));
     }
 
     private static PageSpec lesson(Example example) {

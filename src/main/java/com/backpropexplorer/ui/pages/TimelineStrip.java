@@ -29,7 +29,9 @@ final class TimelineStrip extends HBox {
     private final LessonModel model;
     private final I18n i18n;
     private final List<Button> cells = new ArrayList<>();
-    private final ChangeListener<Object> onRun = (obs, o, n) -> rebuild();
+    private final ChangeListener<Object> onRun = (obs, o, n) -> runChanged();
+    /** The stage labels shown ("F Affine1", ...): a pass with other numbers but the same stages keeps the strip. */
+    private List<String> shownStages = List.of();
     private final ChangeListener<Number> onPosition = (obs, o, n) -> showPosition();
 
     TimelineStrip(LessonModel model, I18n i18n) {
@@ -42,12 +44,24 @@ final class TimelineStrip extends HBox {
         rebuild();
     }
 
+    private void runChanged() {
+        List<String> stages = model.trace() == null ? List.of()
+                : model.trace().stages().stream().map(Stage::label).toList();
+        if (!stages.isEmpty() && stages.equals(shownStages)) {
+            showPosition();
+            return;
+        }
+        rebuild();
+    }
+
     private void rebuild() {
         getChildren().clear();
         cells.clear();
+        shownStages = List.of();
         if (model.trace() == null) {
             return;
         }
+        shownStages = model.trace().stages().stream().map(Stage::label).toList();
         Button start = cell(i18n.text("timeline.start"), "", "timeline-start", null);
         start.setOnAction(e -> model.moveTo(0));
         start.getStyleClass().add("timeline-start");
