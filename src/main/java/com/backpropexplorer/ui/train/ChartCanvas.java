@@ -21,7 +21,7 @@ abstract class ChartCanvas extends Region {
     static final Color FORWARD_DARK = Color.web("#4493f8");
     static final Color SECOND = Color.web("#8250df");
     static final Color SECOND_DARK = Color.web("#a371f7");
-    private static final Insets MARGIN = new Insets(12, 14, 34, 58);
+    private static final Insets MARGIN = new Insets(12, 26, 34, 58); // right: room for half of "10,000"
 
     private final Canvas canvas = new Canvas();
     private boolean dark;
