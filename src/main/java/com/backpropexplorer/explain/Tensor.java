@@ -25,6 +25,17 @@ public final class Tensor {
         return new Tensor(name, m.numRows, m.numCols, Arrays.copyOf(m.data, m.getNumElements()));
     }
 
+    /** Takes the array as it is (no copy): only for arrays nobody writes to afterwards. */
+    static Tensor wrap(String name, int rows, int cols, double[] data) {
+        return new Tensor(name, rows, cols, data);
+    }
+
+    /** Whether m holds exactly these values (same shape, same bits): an unchanged matrix can reuse its snapshot. */
+    boolean sameValues(DMatrixRMaj m) {
+        return m.numRows == rows && m.numCols == cols
+                && Arrays.equals(data, 0, data.length, m.data, 0, m.getNumElements());
+    }
+
     /** A 1×1 tensor, e.g. the loss L or dout = 1. */
     public static Tensor scalar(String name, double value) {
         return new Tensor(name, 1, 1, new double[] {value});

@@ -137,7 +137,7 @@ public final class Tracer {
         throw new IllegalStateException("backward ran on a net that had no forward pass");
     }
 
-    private static List<String> sideInputs(Layer layer) {
+    static List<String> sideInputs(Layer layer) {
         if (layer instanceof Affine) {
             String n = layer.name().substring(layer.name().length() - 1);
             return List.of("W" + n, "b" + n);
@@ -145,7 +145,7 @@ public final class Tracer {
         return List.of();
     }
 
-    private static LayerKind kindOf(Layer layer) {
+    static LayerKind kindOf(Layer layer) {
         if (layer instanceof Affine) {
             return LayerKind.AFFINE;
         }
@@ -158,18 +158,18 @@ public final class Tracer {
         return LayerKind.MATMUL;
     }
 
-    private static Stage forward(int index, String layer, LayerKind kind, List<Tensor> inputs, Tensor out,
+    static Stage forward(int index, String layer, LayerKind kind, List<Tensor> inputs, Tensor out,
                                  Map<String, DMatrixRMaj> cache) {
         return new Stage(index, Direction.FORWARD, layer, kind, inputs, List.of(out), tensors(cache), List.of());
     }
 
-    private static Stage backward(int index, String layer, LayerKind kind, Tensor dout, DMatrixRMaj dx,
+    static Stage backward(int index, String layer, LayerKind kind, Tensor dout, DMatrixRMaj dx,
                                   Map<String, DMatrixRMaj> grads) {
         return new Stage(index, Direction.BACKWARD, layer, kind, List.of(dout), List.of(Tensor.of("dx", dx)),
                 List.of(), tensors(grads));
     }
 
-    private static List<Tensor> tensors(Map<String, DMatrixRMaj> named) {
+    static List<Tensor> tensors(Map<String, DMatrixRMaj> named) {
         List<Tensor> out = new ArrayList<>();
         named.forEach((name, m) -> out.add(Tensor.of(name, m)));
         return out;

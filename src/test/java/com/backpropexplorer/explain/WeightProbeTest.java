@@ -1,6 +1,7 @@
 package com.backpropexplorer.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.TwoLayerNet;
@@ -79,6 +80,59 @@ class WeightProbeTest {
             for (int j = 0; j < bv.length; j++) {
                 assertEquals(curve[j], grid[i][j], 1e-12);
             }
+        }
+    }
+
+    /** The live trace (sparse first layer, shared snapshots) records what the plain Tracer records. */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void theLiveTraceEqualsThePlainTrace(Activation activation) {
+        Random random = new Random(13);
+        TwoLayerNet net = new TwoLayerNet(12, 6, 3, 0.5, activation, 9);
+        DMatrixRMaj x = randomInputs(random, 7, 12);
+        int[] labels = random.ints(7, 0, 3).toArray();
+        WeightProbe probe = new WeightProbe(net, x, labels);
+        Trace before = probe.trace();
+        for (Element e : ELEMENTS) {
+            probe.set(e, probe.get(e) - 0.4);
+            Trace live = probe.trace();
+            Trace plain = Tracer.twoLayer(Example.TINY, probe.net(), x, labels);
+            assertEquals(plain.loss(), live.loss(), 1e-12);
+            assertEquals(plain.stages().size(), live.stages().size());
+            assertEquals(plain.params().keySet(), live.params().keySet());
+            for (String p : plain.params().keySet()) {
+                assertClose(plain.params().get(p), live.params().get(p), p);
+                if (!p.equals(e.param())) {
+                    assertSame(before.params().get(p), live.params().get(p), p + " did not change: same snapshot");
+                }
+            }
+            assertClose(plain.x(), live.x(), "x");
+            assertClose(plain.t(), live.t(), "t");
+            for (int s = 0; s < plain.stages().size(); s++) {
+                Stage a = plain.stages().get(s);
+                Stage b = live.stages().get(s);
+                assertEquals(List.of(a.index(), a.direction(), a.layer(), a.kind()),
+                        List.of(b.index(), b.direction(), b.layer(), b.kind()));
+                List<List<Tensor>> as = List.of(a.inputs(), a.outputs(), a.cached(), a.gradients());
+                List<List<Tensor>> bs = List.of(b.inputs(), b.outputs(), b.cached(), b.gradients());
+                for (int k = 0; k < as.size(); k++) {
+                    assertEquals(as.get(k).size(), bs.get(k).size(), a.layer() + " " + a.direction());
+                    for (int t = 0; t < as.get(k).size(); t++) {
+                        assertClose(as.get(k).get(t), bs.get(k).get(t), a.layer() + " " + a.direction());
+                    }
+                }
+            }
+            before = live;
+        }
+    }
+
+    private static void assertClose(Tensor expected, Tensor actual, String what) {
+        assertEquals(expected.name(), actual.name(), what);
+        assertEquals(expected.shape(), actual.shape(), what + " " + expected.name());
+        double[] a = expected.toArray();
+        double[] b = actual.toArray();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], 1e-12, what + " " + expected.name() + "[" + i + "]");
         }
     }
 }

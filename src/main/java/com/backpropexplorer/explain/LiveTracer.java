@@ -1,0 +1,189 @@
+package com.backpropexplorer.explain;
+
+import com.backpropexplorer.engine.Layer;
+import com.backpropexplorer.engine.Matrices;
+import com.backpropexplorer.engine.SoftmaxWithLoss;
+import com.backpropexplorer.engine.TwoLayerNet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The weights panel's trace while a weight is dragged: the same stages, names and tensors as
+ * {@link Tracer#twoLayer}, but without its three big products of the first layer
+ * (x·W1, dout·W1ᵀ and xᵀ·dout: N·784·50 multiply-adds each, most of a slider event's time).
+ *
+ * <ul>
+ *   <li>Affine1's output is the {@link BatchState}'s a1, which the probe keeps exact for the
+ *       current weights (a moved W1[i][j] recomputes hidden unit j).</li>
+ *   <li>Affine1's backward skips the zeros: dW1 = xᵀ·dout over the inked pixels only (MNIST:
+ *       a fifth), dx = dout·W1ᵀ over the non-zero upstream gradients only (a ReLU that is off
+ *       passes none back).</li>
+ *   <li>ReLU/Sigmoid, Affine2 and SoftmaxWithLoss run on the engine's own layers, as in
+ *       {@link Tracer}: they are small (N·50·10).</li>
+ *   <li>What did not change is not copied again: x and t are one snapshot for the probe's
+ *       life, and a parameter the event did not touch keeps its previous snapshot, so the
+ *       views can tell "unchanged" by identity.</li>
+ * </ul>
+ *
+ * If an upstream gradient is not finite (a weight that makes the loss NaN), skipping zeros
+ * would hide the NaNs the dense product spreads: then the plain {@link Tracer} runs.
+ * Not thread-safe: the probe's engine thread uses it.
+ */
+final class LiveTracer {
+    private final TwoLayerNet net;
+    private final DMatrixRMaj x;
+    private final int[] labels;
+    private final BatchState state;
+    private final Tensor xTensor;
+    private final Tensor tTensor;
+    /** x in compressed rows: for row r, the columns and values at [rowStart[r], rowStart[r + 1]). */
+    private final int[] rowStart;
+    private final int[] columns;
+    private final double[] values;
+    private Map<String, Tensor> lastParams = Map.of();
+
+    LiveTracer(TwoLayerNet net, DMatrixRMaj x, int[] labels, BatchState state) {
+        this.net = net;
+        this.x = x;
+        this.labels = labels;
+        this.state = state;
+        this.xTensor = Tensor.of("x", x);
+        this.tTensor = Tensor.of("t", Matrices.oneHot(labels, net.outputSize()));
+        int nonZero = 0;
+        for (int i = 0; i < x.getNumElements(); i++) {
+            if (x.data[i] != 0) {
+                nonZero++;
+            }
+        }
+        rowStart = new int[x.numRows + 1];
+        columns = new int[nonZero];
+        values = new double[nonZero];
+        int k = 0;
+        for (int r = 0; r < x.numRows; r++) {
+            rowStart[r] = k;
+            for (int i = 0; i < x.numCols; i++) {
+                double v = x.data[r * x.numCols + i];
+                if (v != 0) {
+                    columns[k] = i;
+                    values[k++] = v;
+                }
+            }
+        }
+        rowStart[x.numRows] = k;
+    }
+
+    Trace trace(Example example) {
+        Map<String, Tensor> params = new LinkedHashMap<>();
+        net.params().forEach((name, value) -> {
+            Tensor before = lastParams.get(name);
+            params.put(name, before != null && before.sameValues(value) ? before : Tensor.of(name, value));
+        });
+        lastParams = params;
+
+        List<Stage> stages = new ArrayList<>();
+        List<GraphNode> nodes = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>(net.layers().values());
+        Layer affine1 = layers.get(0);
+        if (!affine1.name().equals("Affine1")) {
+            throw new IllegalStateException("the first layer is " + affine1.name());
+        }
+        List<String> side1 = Tracer.sideInputs(affine1);
+        stages.add(new Stage(0, Direction.FORWARD, affine1.name(), Tracer.kindOf(affine1),
+                List.of(xTensor, params.get(side1.get(0)), params.get(side1.get(1))),
+                List.of(Tensor.of("out", state.a1)), List.of(xTensor), List.of()));
+        nodes.add(new GraphNode(affine1.name(), Tracer.kindOf(affine1), side1));
+        DMatrixRMaj flowing = state.a1;
+        for (Layer layer : layers.subList(1, layers.size())) {
+            List<Tensor> inputs = new ArrayList<>();
+            inputs.add(Tensor.of("x", flowing));
+            List<String> side = Tracer.sideInputs(layer);
+            side.forEach(p -> inputs.add(params.get(p)));
+            DMatrixRMaj out = layer.forward(flowing);
+            stages.add(Tracer.forward(stages.size(), layer.name(), Tracer.kindOf(layer), inputs, Tensor.of("out", out),
+                    layer.cache()));
+            nodes.add(new GraphNode(layer.name(), Tracer.kindOf(layer), side));
+            flowing = out;
+        }
+        SoftmaxWithLoss last = net.lastLayer();
+        double loss = last.forward(flowing, labels);
+        stages.add(new Stage(stages.size(), Direction.FORWARD, last.name(), LayerKind.SOFTMAX_WITH_LOSS,
+                List.of(Tensor.of("x", flowing), tTensor), List.of(Tensor.scalar("L", loss)), cacheOf(last), List.of()));
+        nodes.add(new GraphNode(last.name(), LayerKind.SOFTMAX_WITH_LOSS, List.of("t")));
+
+        DMatrixRMaj dout = last.backward(1.0);
+        stages.add(Tracer.backward(stages.size(), last.name(), LayerKind.SOFTMAX_WITH_LOSS, Tensor.scalar("dout", 1.0),
+                dout, Map.of()));
+        for (int i = layers.size() - 1; i >= 1; i--) {
+            Layer layer = layers.get(i);
+            DMatrixRMaj dx = layer.backward(dout);
+            stages.add(Tracer.backward(stages.size(), layer.name(), Tracer.kindOf(layer), Tensor.of("dout", dout), dx,
+                    layer.gradients()));
+            dout = dx;
+        }
+        if (!allFinite(dout)) {
+            return Tracer.twoLayer(example, net, x, labels);
+        }
+        stages.add(affine1Backward(stages.size(), affine1, dout));
+        return new Trace(example, nodes, xTensor, tTensor, params, loss, stages);
+    }
+
+    /** SoftmaxWithLoss's cache as Tracer records it, with t the shared snapshot (it never changes). */
+    private List<Tensor> cacheOf(SoftmaxWithLoss last) {
+        List<Tensor> out = new ArrayList<>();
+        last.cache().forEach((name, m) -> out.add(name.equals("t") ? tTensor : Tensor.of(name, m)));
+        return out;
+    }
+
+    /** dx = dout·W1ᵀ, dW = xᵀ·dout, db = Σ dout; zeros of x and of dout skipped. */
+    private Stage affine1Backward(int index, Layer affine1, DMatrixRMaj dout) {
+        DMatrixRMaj w1 = net.params().get("W1");
+        int n = dout.numRows;
+        int hidden = dout.numCols;
+        int inputs = w1.numRows;
+        double[] w1t = new double[hidden * inputs];
+        for (int i = 0; i < inputs; i++) {
+            for (int j = 0; j < hidden; j++) {
+                w1t[j * inputs + i] = w1.data[i * hidden + j];
+            }
+        }
+        double[] dx = new double[n * inputs];
+        double[] dw = new double[inputs * hidden];
+        double[] db = new double[hidden];
+        for (int r = 0; r < n; r++) {
+            int row = r * inputs;
+            for (int j = 0; j < hidden; j++) {
+                double d = dout.data[r * hidden + j];
+                db[j] += d;
+                if (d != 0) {
+                    int wrow = j * inputs;
+                    for (int i = 0; i < inputs; i++) {
+                        dx[row + i] += d * w1t[wrow + i];
+                    }
+                }
+            }
+            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+                double v = values[k];
+                int base = columns[k] * hidden;
+                int dbase = r * hidden;
+                for (int j = 0; j < hidden; j++) {
+                    dw[base + j] += v * dout.data[dbase + j];
+                }
+            }
+        }
+        List<Tensor> grads = List.of(Tensor.wrap("dW", inputs, hidden, dw), Tensor.wrap("db", 1, hidden, db));
+        return new Stage(index, Direction.BACKWARD, affine1.name(), Tracer.kindOf(affine1),
+                List.of(Tensor.of("dout", dout)), List.of(Tensor.wrap("dx", n, inputs, dx)), List.of(), grads);
+    }
+
+    private static boolean allFinite(DMatrixRMaj m) {
+        for (int i = 0; i < m.getNumElements(); i++) {
+            if (!Double.isFinite(m.data[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
