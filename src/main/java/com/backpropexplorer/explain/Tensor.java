@@ -65,6 +65,11 @@ public final class Tensor {
         return data[row * cols + col];
     }
 
+    /** The index-th element in row-major order: get(r, c) is at(r·cols + c). */
+    public double at(int index) {
+        return data[index];
+    }
+
     /** The value of a 1×1 tensor. */
     public double value() {
         return data[0];

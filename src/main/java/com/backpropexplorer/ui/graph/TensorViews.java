@@ -89,7 +89,9 @@ public final class TensorViews {
                 || before.cols() != tensor.cols() || !before.name().equals(tensor.name())) {
             return false;
         }
-        if (before.equals(tensor)) {
+        if (before == tensor || before.equals(tensor)) {
+            // the engine hands the same snapshot again for what did not change: nothing to redraw
+            view.setUserData(tensor);
             return true;
         }
         if (view instanceof GridPane grid) {
@@ -105,17 +107,13 @@ public final class TensorViews {
                 && box.getChildren().get(0) instanceof Label cell) {
             setCell(cell, tensor.value(), density, false);
         } else if (view instanceof StackPane frame && frame.getChildren().get(0) instanceof ImageView image) {
-            int height = (int) image.getImage().getHeight();
-            int width = (int) image.getImage().getWidth();
-            image.setImage(pixels(tensor, flow, height, width,
-                    (y, x) -> tensor.get(y * tensor.rows() / height, x * tensor.cols() / width)));
+            // the same image, repainted: no new texture, no new node
+            paint(writable(image), tensor, flow, 0, tensor.rows(), tensor.cols(), tensor.cols());
         } else if (view instanceof HBox strip && strip.getStyleClass().contains("image-strip")) {
+            double scale = scaleOf(tensor);
             for (int r = 0; r < tensor.rows(); r++) {
                 ImageView image = (ImageView) ((StackPane) strip.getChildren().get(r)).getChildren().get(0);
-                double[] values = tensor.row(r);
-                int side = (int) image.getImage().getWidth();
-                image.setImage(pixels(tensor, flow, side, side,
-                        (y, x) -> values[(y * IMAGE_SIDE / side) * IMAGE_SIDE + x * IMAGE_SIDE / side]));
+                paint(writable(image), tensor, flow, scale, r * tensor.cols(), IMAGE_SIDE, IMAGE_SIDE, IMAGE_SIDE);
                 image.getParent().setUserData(tensor);
             }
         } else {
@@ -188,8 +186,9 @@ public final class TensorViews {
         double cellH = clamp(maxHeight / tensor.rows(), 0.08, 16);
         int width = (int) Math.max(4, Math.round(tensor.cols() * cellW));
         int height = (int) Math.max(4, Math.round(tensor.rows() * cellH));
-        ImageView view = new ImageView(pixels(tensor, flow, height, width,
-                (y, x) -> tensor.get(y * tensor.rows() / height, x * tensor.cols() / width)));
+        WritableImage picture = new WritableImage(width, height);
+        paint(picture, tensor, flow, 0, tensor.rows(), tensor.cols(), tensor.cols());
+        ImageView view = new ImageView(picture);
         installValueTooltip(view, tensor, (x, y) -> new int[] {
             (int) Math.min(tensor.rows() - 1, y / height * tensor.rows()),
             (int) Math.min(tensor.cols() - 1, x / width * tensor.cols())});
@@ -210,11 +209,10 @@ public final class TensorViews {
 
     /** Row {@code row} of the tensor (784 values) as one 28×28 picture. */
     public static Node image(Tensor tensor, int row, Flow flow, double scale) {
-        int offset = row * tensor.cols();
-        double[] values = tensor.row(row);
         int side = (int) Math.round(IMAGE_SIDE * scale);
-        ImageView view = new ImageView(pixels(tensor, flow, side, side,
-                (r, c) -> values[(r * IMAGE_SIDE / side) * IMAGE_SIDE + c * IMAGE_SIDE / side]));
+        WritableImage picture = new WritableImage(side, side);
+        paint(picture, tensor, flow, scaleOf(tensor), row * tensor.cols(), IMAGE_SIDE, IMAGE_SIDE, IMAGE_SIDE);
+        ImageView view = new ImageView(picture);
         Tooltip[] tip = new Tooltip[1];
         lazyTooltip(view, () -> {
             tip[0] = new Tooltip();
@@ -241,10 +239,6 @@ public final class TensorViews {
         int[] at(double x, double y);
     }
 
-    private interface Values {
-        double at(int r, int c);
-    }
-
     private static void installValueTooltip(ImageView view, Tensor tensor, CellPicker picker) {
         Tooltip[] tip = new Tooltip[1];
         lazyTooltip(view, () -> {
@@ -262,31 +256,54 @@ public final class TensorViews {
         });
     }
 
+    /** The image an ImageView shows, writable (the views made here always are). */
+    private static WritableImage writable(ImageView view) {
+        return (WritableImage) view.getImage();
+    }
+
     /**
-     * The picture at its display size (no scaling, so every cell stays crisp): the flow's colour
-     * for positive values, grey for negative, alpha by |value| relative to the largest, so zero
-     * is the background whatever the theme. Probabilities, labels and masks use the absolute
-     * scale 0..1, so a uniform softmax output does not look saturated.
+     * Probabilities, labels and masks use the absolute scale 0..1, so a uniform softmax output
+     * does not look saturated; everything else its largest |value|.
      */
-    private static WritableImage pixels(Tensor tensor, Flow flow, int rows, int cols, Values values) {
+    private static double scaleOf(Tensor tensor) {
         boolean unitScale = tensor.name().equals("y") || tensor.name().equals("t") || tensor.name().equals("mask");
-        double scale = unitScale ? 1 : tensor.maxAbs();
+        return unitScale ? 1 : tensor.maxAbs();
+    }
+
+    private static void paint(WritableImage image, Tensor tensor, Flow flow, int offset, int srcRows, int srcCols,
+                              int stride) {
+        paint(image, tensor, flow, scaleOf(tensor), offset, srcRows, srcCols, stride);
+    }
+
+    /**
+     * The picture at its display size (no scaling, so every cell stays crisp): pixel (y, x) shows
+     * element offset + (y·srcRows/height)·stride + x·srcCols/width of the tensor; the flow's colour
+     * for positive values, grey for negative, alpha by |value| relative to the scale, so zero is
+     * the background whatever the theme.
+     */
+    private static void paint(WritableImage image, Tensor tensor, Flow flow, double scale, int offset, int srcRows,
+                              int srcCols, int stride) {
+        int rows = (int) image.getHeight();
+        int cols = (int) image.getWidth();
         int positive = rgb(flow.color());
         int negative = rgb(Flow.NEGATIVE);
+        int[] colOf = new int[cols];
+        for (int c = 0; c < cols; c++) {
+            colOf[c] = c * srcCols / cols;
+        }
         // one buffer, written once: a PixelWriter call per pixel marks the image dirty every time
         int[] argb = new int[rows * cols];
         for (int r = 0; r < rows; r++) {
+            int base = offset + (r * srcRows / rows) * stride;
             for (int c = 0; c < cols; c++) {
-                double v = values.at(r, c);
+                double v = tensor.at(base + colOf[c]);
                 double strength = scale == 0 ? 0 : Math.min(1, Math.abs(v) / scale);
                 // a floor of 0.06 keeps the cell grid visible where values are near zero
                 int alpha = (int) Math.round(255 * (0.06 + 0.94 * (Double.isNaN(strength) ? 0 : strength)));
                 argb[r * cols + c] = (alpha << 24) | (v >= 0 ? positive : negative);
             }
         }
-        WritableImage image = new WritableImage(cols, rows);
         image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), argb, 0, cols);
-        return image;
     }
 
     private static int rgb(Color c) {
