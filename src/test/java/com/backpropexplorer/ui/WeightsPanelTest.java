@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.explain.Tracer;
 import com.backpropexplorer.explain.WeightProbe.Element;
 import com.backpropexplorer.ui.graph.ParamCells;
@@ -125,6 +126,18 @@ class WeightsPanelTest {
         assertEquals(engineGradient, shown(robot, "#weights-numerical"), 1e-6, "central differences agree");
         assertEquals(w, tiny().trace().params().get("W1").get(0, 1), 0.0, "the graph shows the new weight");
         assertEquals(tiny().stageCount(), tiny().position(), "the whole pass is on show");
+
+        // the inspector (Affine1, the last stage run) shows the new pass too, at most 150 ms later
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Affine1", robot.lookup("#inspector-title").queryAs(Label.class).getText());
+        Tensor dW = (Tensor) robot.lookup("#inspector-bwd-dW").query().getUserData();
+        DMatrixRMaj engineDW = net.gradient(lesson.x(), lesson.labels()).get("W1");
+        for (int i = 0; i < dW.size(); i++) {
+            assertEquals(engineDW.data[i], dW.at(i), 1e-12, "the inspector's dW1 is the engine's");
+        }
+        Tensor w1 = (Tensor) robot.lookup("#inspector-fwd-W1").query().getUserData();
+        assertEquals(w, w1.get(0, 1), 0.0, "the inspector shows the new weight");
     }
 
     @Test

@@ -293,14 +293,17 @@ public final class TensorViews {
         }
         // one buffer, written once: a PixelWriter call per pixel marks the image dirty every time
         int[] argb = new int[rows * cols];
+        double perUnit = scale == 0 ? 0 : 1 / scale;
         for (int r = 0; r < rows; r++) {
             int base = offset + (r * srcRows / rows) * stride;
+            int at = r * cols;
             for (int c = 0; c < cols; c++) {
                 double v = tensor.at(base + colOf[c]);
-                double strength = scale == 0 ? 0 : Math.min(1, Math.abs(v) / scale);
-                // a floor of 0.06 keeps the cell grid visible where values are near zero
-                int alpha = (int) Math.round(255 * (0.06 + 0.94 * (Double.isNaN(strength) ? 0 : strength)));
-                argb[r * cols + c] = (alpha << 24) | (v >= 0 ? positive : negative);
+                double strength = Math.min(1, Math.abs(v) * perUnit);
+                // a floor of 0.06 keeps the cell grid visible where values are near zero;
+                // + 0.5 then truncation rounds (alpha is never negative)
+                int alpha = (int) (255 * (0.06 + 0.94 * (strength == strength ? strength : 0)) + 0.5);
+                argb[at + c] = (alpha << 24) | (v >= 0 ? positive : negative);
             }
         }
         image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), argb, 0, cols);

@@ -10,7 +10,10 @@ import com.backpropexplorer.ui.graph.ParamCells;
 import com.backpropexplorer.ui.graph.TensorViews;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.PassState;
+import com.backpropexplorer.explain.Trace;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.value.ChangeListener;
@@ -35,12 +38,21 @@ public final class InspectorView extends VBox {
     private final ChangeListener<Object> refresh = (obs, o, n) -> render();
     /**
      * A new pass of the same lesson (a weight being dragged) arrives many times a second; the
-     * inspector rebuilds its formulas at most every {@link #LIVE_GAP}, and always shows the last.
+     * inspector shows new numbers at most every {@link #LIVE_GAP} (its heatmaps are large), and
+     * always shows the last.
      */
     private static final javafx.util.Duration LIVE_GAP = javafx.util.Duration.millis(150);
     private final javafx.animation.PauseTransition pendingRender = new javafx.animation.PauseTransition(LIVE_GAP);
     private long lastRender;
     private final ChangeListener<Object> onRun = (obs, o, n) -> runChanged();
+    /** The tensor views render made, in order, and the pass they show (null: nothing to update). */
+    private final List<Node> shownViews = new ArrayList<>();
+    private Trace shownTrace;
+    /** While updating in place: the tensors the views would show now, in the same order. */
+    private List<Tensor> collecting;
+    /** Transposed snapshots by their source (identity), of this build and of the one before. */
+    private Map<Tensor, Tensor> transposes = new IdentityHashMap<>();
+    private Map<Tensor, Tensor> previousTransposes = new IdentityHashMap<>();
     /** The node being rendered: which parameter a dW or db belongs to. */
     private GraphNode shownNode;
 
@@ -52,7 +64,7 @@ public final class InspectorView extends VBox {
         model.positionProperty().addListener(new WeakChangeListener<>(refresh));
         model.selectedLayerProperty().addListener(new WeakChangeListener<>(refresh));
         model.runProperty().addListener(new WeakChangeListener<>(onRun));
-        pendingRender.setOnFinished(e -> render());
+        pendingRender.setOnFinished(e -> showNewValues());
         model.selectedElementProperty().addListener(new WeakChangeListener<>(refresh));
         model.secondElementProperty().addListener(new WeakChangeListener<>(refresh));
         render();
@@ -60,12 +72,22 @@ public final class InspectorView extends VBox {
 
     private void runChanged() {
         if (pendingRender.getStatus() == javafx.animation.Animation.Status.RUNNING) {
-            return; // the render already scheduled will show this pass
+            return; // the update already scheduled will show this pass
         }
         if (System.nanoTime() - lastRender > LIVE_GAP.toMillis() * 1e6) {
-            render();
+            showNewValues();
         } else {
             pendingRender.playFromStart();
+        }
+    }
+
+    /** The current pass's numbers: in the views on show if they can take them, else built anew. */
+    private void showNewValues() {
+        pendingRender.stop();
+        if (updateInPlace()) {
+            lastRender = System.nanoTime();
+        } else {
+            render();
         }
     }
 
@@ -73,6 +95,8 @@ public final class InspectorView extends VBox {
         pendingRender.stop();
         lastRender = System.nanoTime();
         getChildren().clear();
+        shownViews.clear();
+        shownTrace = null;
         if (model.trace() == null || model.selectedLayer() == null) {
             Label hint = new Label(i18n.text("inspector.none"));
             hint.getStyleClass().add("text-muted");
@@ -80,10 +104,55 @@ public final class InspectorView extends VBox {
             getChildren().add(hint);
             return;
         }
+        List<Node> content = new ArrayList<>();
+        if (build(content)) {
+            getChildren().setAll(content);
+            shownTrace = model.trace();
+        }
+    }
+
+    /**
+     * A pass of the same lesson with other values (a weight being dragged), the same node and
+     * position shown: puts the new numbers into the views already there instead of building the
+     * inspector again (new nodes cost a CSS pass each). The content is built once more off the
+     * scene only to learn which tensor each view shows now, in the order render made them.
+     *
+     * @return false when the views cannot take the new pass (another lesson or shape): render
+     */
+    private boolean updateInPlace() {
+        Trace next = model.trace();
+        if (shownTrace == null || next == null || shownViews.isEmpty() || next.example() != shownTrace.example()
+                || !next.nodes().equals(shownTrace.nodes()) || next.stages().size() != shownTrace.stages().size()
+                || next.batchSize() != shownTrace.batchSize()) {
+            return false;
+        }
+        List<Tensor> tensors = new ArrayList<>();
+        collecting = tensors;
+        try {
+            build(new ArrayList<>());
+        } finally {
+            collecting = null;
+        }
+        if (tensors.size() != shownViews.size()) {
+            return false;
+        }
+        for (int i = 0; i < tensors.size(); i++) {
+            if (!TensorViews.update(shownViews.get(i), tensors.get(i))) {
+                return false;
+            }
+        }
+        shownTrace = next;
+        return true;
+    }
+
+    /** The inspector's content for the selected node, added to out; false if the node is not in the pass. */
+    private boolean build(List<Node> out) {
+        previousTransposes = transposes;
+        transposes = new IdentityHashMap<>();
         PassState state = new PassState(model.trace(), model.position());
         int j = model.layerIndex(model.selectedLayer());
         if (j < 0) {
-            return;
+            return false;
         }
         GraphNode node = state.node(j);
         shownNode = node;
@@ -98,41 +167,42 @@ public final class InspectorView extends VBox {
         Label description = new Label(i18n.text("layer.desc." + key(node.kind())));
         description.getStyleClass().add("inspector-description");
         description.setWrapText(true);
-        getChildren().addAll(title, kind, description, shapes(node, forward, backward));
+        out.addAll(List.of(title, kind, description, shapes(node, forward, backward)));
 
-        getChildren().add(sectionTitle(i18n.text("inspector.forward"), Flow.FORWARD));
-        interleave(forwardFormulas(node), state.forwardDone(j) ? forwardSubstitution(node, forward, state) : List.of());
+        out.add(sectionTitle(i18n.text("inspector.forward"), Flow.FORWARD));
+        interleave(out, forwardFormulas(node), state.forwardDone(j) ? forwardSubstitution(node, forward, state) : List.of());
         if (!state.forwardDone(j)) {
-            getChildren().add(muted(i18n.text("inspector.notYetForward"), "inspector-forward-pending"));
+            out.add(muted(i18n.text("inspector.notYetForward"), "inspector-forward-pending"));
         }
 
-        getChildren().add(sectionTitle(i18n.text("inspector.cache"), Flow.NEUTRAL));
-        getChildren().add(muted(i18n.text("inspector.cache.why"), null));
+        out.add(sectionTitle(i18n.text("inspector.cache"), Flow.NEUTRAL));
+        out.add(muted(i18n.text("inspector.cache.why"), null));
         if (state.forwardDone(j)) {
             for (Tensor cached : forward.cached()) {
-                getChildren().add(named(cached.name(), cached.shape(),
+                out.add(named(cached.name(), cached.shape(),
                         view(cached, Flow.FORWARD, "inspector-cache-" + cached.name())));
             }
         } else {
             Label empty = muted(i18n.text("inspector.cache.empty"), "inspector-cache-empty");
             empty.getStyleClass().add("danger-text");
-            getChildren().add(empty);
+            out.add(empty);
         }
 
-        getChildren().add(sectionTitle(i18n.text("inspector.backward"), Flow.BACKWARD));
-        interleave(backwardFormulas(node),
+        out.add(sectionTitle(i18n.text("inspector.backward"), Flow.BACKWARD));
+        interleave(out, backwardFormulas(node),
                 state.backwardDone(j) ? backwardSubstitution(node, forward, backward, state) : List.of());
         if (!state.backwardDone(j)) {
-            getChildren().add(muted(i18n.text("inspector.notYetBackward"), "inspector-backward-pending"));
+            out.add(muted(i18n.text("inspector.notYetBackward"), "inspector-backward-pending"));
         }
+        return true;
     }
 
     /** Each formula, then the same formula with the numbers in it (once they exist). */
-    private void interleave(List<String> formulas, List<Node> substituted) {
+    private void interleave(List<Node> out, List<String> formulas, List<Node> substituted) {
         for (int i = 0; i < formulas.size(); i++) {
-            getChildren().add(formula(formulas.get(i)));
+            out.add(formula(formulas.get(i)));
             if (i < substituted.size()) {
-                getChildren().add(substituted.get(i));
+                out.add(substituted.get(i));
             }
         }
     }
@@ -188,7 +258,12 @@ public final class InspectorView extends VBox {
     }
 
     private Node view(Tensor tensor, Flow flow, String id) {
+        if (collecting != null) {
+            collecting.add(tensor);
+            return new javafx.scene.layout.Region();
+        }
         Node view = TensorViews.of(tensor, flow, TensorViews.Density.INSPECTOR);
+        shownViews.add(view);
         if (id != null) {
             view.setId(id);
         }
@@ -305,8 +380,14 @@ public final class InspectorView extends VBox {
         return view(t, Flow.BACKWARD, "inspector-bwd-" + t.name());
     }
 
-    private static Tensor transpose(Tensor t) {
-        return Tensor.of(t.name() + "ᵀ", CommonOps_DDRM.transpose(t.toMatrix(), null));
+    /** tᵀ; the same snapshot as last time while t is (x does not change while a weight is dragged). */
+    private Tensor transpose(Tensor t) {
+        Tensor done = previousTransposes.get(t);
+        if (done == null) {
+            done = Tensor.of(t.name() + "ᵀ", CommonOps_DDRM.transpose(t.toMatrix(), null));
+        }
+        transposes.put(t, done);
+        return done;
     }
 
     private Label op(String text) {
