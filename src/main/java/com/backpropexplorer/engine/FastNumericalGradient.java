@@ -201,7 +201,7 @@ public final class FastNumericalGradient {
         for (int p = x.rowStart[n], end = x.rowStart[n + 1]; p < end; p++) {
             int k = x.columns[p];
             double w = k == i ? value : w1[k * hidden + j];
-            sum += x.values[p] * w;
+            sum += x.value(p) * w;
         }
         return sum;
     }

@@ -34,7 +34,7 @@ final class PixelGroups {
 
     /** Regroups batch rows {@code rows[from..to)} of {@code x} by pixel. */
     void group(SparseRows x, int[] rows, int from, int to) {
-        int[] cols = x.columns;
+        char[] cols = x.columns;
         int pixels = next.length;
         Arrays.fill(next, 0);
         for (int o = from; o < to; o++) {
@@ -51,13 +51,26 @@ final class PixelGroups {
         }
         start[pixels] = total;
         reserve(total);
-        double[] vals = x.values;
-        for (int o = from; o < to; o++) {
-            int r = rows[o];
-            for (int p = x.rowStart[r], end = x.rowStart[r + 1]; p < end; p++) {
-                int at = next[cols[p]]++;
-                entrySample[at] = o;
-                entryValue[at] = vals[p];
+        byte[] codes = x.codes;
+        if (codes != null) {
+            double[] decode = SparseRows.PIXEL_VALUE;
+            for (int o = from; o < to; o++) {
+                int r = rows[o];
+                for (int p = x.rowStart[r], end = x.rowStart[r + 1]; p < end; p++) {
+                    int at = next[cols[p]]++;
+                    entrySample[at] = o;
+                    entryValue[at] = decode[codes[p] & 0xFF];
+                }
+            }
+        } else {
+            double[] vals = x.values;
+            for (int o = from; o < to; o++) {
+                int r = rows[o];
+                for (int p = x.rowStart[r], end = x.rowStart[r + 1]; p < end; p++) {
+                    int at = next[cols[p]]++;
+                    entrySample[at] = o;
+                    entryValue[at] = vals[p];
+                }
             }
         }
     }

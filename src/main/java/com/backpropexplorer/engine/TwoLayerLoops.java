@@ -24,15 +24,14 @@ final class TwoLayerLoops {
     static void hiddenRow(SparseRows x, int r, double[][] w1, double[] b1, double[] out) {
         int h = out.length;
         java.util.Arrays.fill(out, 0.0);
-        int[] cols = x.columns;
-        double[] vals = x.values;
+        char[] cols = x.columns;
         int p = x.rowStart[r];
         int end = x.rowStart[r + 1];
         for (; p + 3 < end; p += 4) {
-            double v0 = vals[p];
-            double v1 = vals[p + 1];
-            double v2 = vals[p + 2];
-            double v3 = vals[p + 3];
+            double v0 = x.value(p);
+            double v1 = x.value(p + 1);
+            double v2 = x.value(p + 2);
+            double v3 = x.value(p + 3);
             double[] a = w1[cols[p]];
             double[] b = w1[cols[p + 1]];
             double[] c = w1[cols[p + 2]];
@@ -47,7 +46,7 @@ final class TwoLayerLoops {
             }
         }
         for (; p < end; p++) {
-            double v = vals[p];
+            double v = x.value(p);
             double[] a = w1[cols[p]];
             for (int j = 0; j < h; j++) {
                 out[j] += v * a[j];
