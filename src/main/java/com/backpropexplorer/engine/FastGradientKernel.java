@@ -46,6 +46,8 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
     private final SharedWork.Job gradientChunk;
 
     private final double[][] w1Rows;
+    /** W2 transposed, one array a class. */
+    private final double[][] w2T;
     private final double[][] dW1Rows;
     /** The batch regrouped by pixel, one slice of samples per forward chunk. */
     private final PixelGroups[] slices;
@@ -95,6 +97,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.pixelSplits = balancedPixelSplits(xTrain, threads == 1 ? 1 : PIXEL_CHUNKS);
         this.w1Rows = new double[net.inputSize()][hidden];
         this.dW1Rows = new double[net.inputSize()][hidden];
+        this.w2T = new double[classes][hidden];
         this.slices = new PixelGroups[threads];
         for (int i = 0; i < threads; i++) {
             slices[i] = new PixelGroups(net.inputSize());
@@ -145,6 +148,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.db2 = gb2.data;
         this.db1 = gb1.data;
         TwoLayerLoops.toRows(w1.data, w1Rows, 0, w1Rows.length);
+        TwoLayerLoops.transposeToRows(w2.data, w2T);
         if (shared == null) {
             forwardBackward(0);
             weightGradient(0, x.numCols());
@@ -173,7 +177,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
             int r = rows[o];
             TwoLayerLoops.scoresRow(hiddenOut[o], w2d, b2d, classes, dScores, o);
             rowLogLoss[o] = TwoLayerLoops.softmaxLossBackwardRow(dScores, classes, o, labels[r], count);
-            TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2d, hiddenOut[o], dHidden[o]);
+            TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], dHidden[o]);
         }
     }
 

@@ -219,20 +219,33 @@ final class TwoLayerLoops {
 
     /**
      * dHidden[j] = Σₖ dScores[o·c + k]·W2[j][k] where the unit passed ReLU, else 0 (the book's
-     * {@code dout[mask] = 0}; a unit is masked exactly when its output is 0).
+     * {@code dout[mask] = 0}; a unit is masked exactly when its output is 0). Class-major over
+     * {@code w2T} (W2 transposed, one array a class), so the inner loop runs over all units and
+     * vectorises; each unit's sum still starts from 0 and adds its terms in class order.
      */
-    static void hiddenGradientRow(double[] dScores, int c, int o, double[] w2, double[] hidden, double[] dHidden) {
+    static void hiddenGradientRow(double[] dScores, int c, int o, double[][] w2T, double[] hidden, double[] dHidden) {
         int sb = o * c;
-        for (int j = 0; j < hidden.length; j++) {
-            if (hidden[j] == 0.0) {
-                dHidden[j] = 0.0;
-            } else {
-                int wb = j * c;
-                double s = 0;
-                for (int k = 0; k < c; k++) {
-                    s += dScores[sb + k] * w2[wb + k];
-                }
-                dHidden[j] = s;
+        int h = dHidden.length;
+        java.util.Arrays.fill(dHidden, 0.0);
+        for (int k = 0; k < c; k++) {
+            double d = dScores[sb + k];
+            double[] w = w2T[k];
+            for (int j = 0; j < h; j++) {
+                dHidden[j] += d * w[j];
+            }
+        }
+        for (int j = 0; j < h; j++) {
+            dHidden[j] = hidden[j] == 0.0 ? 0.0 : dHidden[j];
+        }
+    }
+
+    /** rows[k][j] = flat[j·c + k]: a row-major h×c matrix transposed into one array a column. */
+    static void transposeToRows(double[] flat, double[][] rows) {
+        int c = rows.length;
+        for (int k = 0; k < c; k++) {
+            double[] r = rows[k];
+            for (int j = 0; j < r.length; j++) {
+                r[j] = flat[j * c + k];
             }
         }
     }
