@@ -48,12 +48,17 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
     private final double[][] w1Rows;
     /** W2 transposed, one array a class. */
     private final double[][] w2T;
+    /** dW2 transposed, one array a class. */
+    private final double[][] dW2T;
     private final double[][] dW1Rows;
     /** The batch regrouped by pixel, one slice of samples per forward chunk. */
     private final PixelGroups[] slices;
     private double[][] hiddenOut = new double[0][];
     private double[] dScores = new double[0];
     private double[][] dHidden = new double[0][];
+    /** The batch's hidden rows transposed (one array a unit), and its scores (one array a class). */
+    private double[][] hiddenT = new double[0][];
+    private double[][] scoresT = new double[0][];
     private double[] rowLogLoss = new double[0];
     // the current call's batch, published to the helper by SharedWork's volatile hand-over
     private int[] rows;
@@ -98,6 +103,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.w1Rows = new double[net.inputSize()][hidden];
         this.dW1Rows = new double[net.inputSize()][hidden];
         this.w2T = new double[classes][hidden];
+        this.dW2T = new double[classes][hidden];
         this.slices = new PixelGroups[threads];
         for (int i = 0; i < threads; i++) {
             slices[i] = new PixelGroups(net.inputSize());
@@ -173,16 +179,16 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         double[] b2d = b2.data;
         slices[slice].group(x, rows, from, to);
         TwoLayerLoops.hiddenRows(slices[slice], w1Rows, b1d, hiddenOut, from, to);
+        TwoLayerLoops.scoresRows(hiddenOut, hiddenT, w2d, b2d, classes, scoresT, dScores, from, to);
         for (int o = from; o < to; o++) {
             int r = rows[o];
-            TwoLayerLoops.scoresRow(hiddenOut[o], w2d, b2d, classes, dScores, o);
             rowLogLoss[o] = TwoLayerLoops.softmaxLossBackwardRow(dScores, classes, o, labels[r], count);
             TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], dHidden[o]);
         }
     }
 
     private void smallGradients() {
-        TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, count, classes, dW2, db2, db1);
+        TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, count, classes, dW2T, dW2, db2, db1);
     }
 
     private void weightGradient(int pixelFrom, int pixelTo) {
@@ -194,6 +200,8 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
             hiddenOut = new double[n][hidden];
             dScores = new double[n * classes];
             dHidden = new double[n][hidden];
+            hiddenT = new double[hidden][n];
+            scoresT = new double[classes][n];
             rowLogLoss = new double[n];
             for (PixelGroups slice : slices) {
                 slice.reserve(n * maxRowNonZeros); // any batch of n rows fits: steady state allocates nothing

@@ -178,6 +178,46 @@ final class TwoLayerLoops {
         }
     }
 
+    /**
+     * scores[o·c + k] = Σⱼ hidden[o][j]·W2[j][k] + b2[k] for the batch rows [from, to), as
+     * {@link #scoresRow} row by row, but batch-major: {@code hT} (the hidden rows transposed,
+     * one array a unit) and {@code sT} (the sums, one array a class) let the inner loop run over
+     * the rows and vectorise. Each sum starts from +0 and takes its terms in unit order; the
+     * terms of units at 0 are now added rather than skipped, and they are ±0 (finite weights),
+     * which leaves a sum that starts from +0 unchanged bit for bit, so the scores are
+     * {@link #scoresRow}'s.
+     */
+    static void scoresRows(double[][] hidden, double[][] hT, double[] w2, double[] b2, int c, double[][] sT,
+                           double[] scores, int from, int to) {
+        int h = hT.length;
+        for (int o = from; o < to; o++) {
+            double[] hr = hidden[o];
+            for (int j = 0; j < h; j++) {
+                hT[j][o] = hr[j];
+            }
+        }
+        for (int k = 0; k < c; k++) {
+            java.util.Arrays.fill(sT[k], from, to, 0.0);
+        }
+        for (int j = 0; j < h; j++) {
+            double[] hj = hT[j];
+            int wb = j * c;
+            for (int k = 0; k < c; k++) {
+                double w = w2[wb + k];
+                double[] sk = sT[k];
+                for (int o = from; o < to; o++) {
+                    sk[o] += hj[o] * w;
+                }
+            }
+        }
+        for (int o = from; o < to; o++) {
+            int sb = o * c;
+            for (int k = 0; k < c; k++) {
+                scores[sb + k] = sT[k][o] + b2[k];
+            }
+        }
+    }
+
     /** Index of the largest score of row o, the first one on ties (as {@code Matrices.argmaxRows}). */
     static int argmaxRow(double[] scores, int c, int o) {
         int base = o * c;
@@ -250,31 +290,40 @@ final class TwoLayerLoops {
         }
     }
 
-    /** dW2 = hiddenᵀ·dScores, db2 = Σ dScores, db1 = Σ dHidden over batch rows [0, n). */
+    /**
+     * dW2 = hiddenᵀ·dScores, db2 = Σ dScores, db1 = Σ dHidden over batch rows [0, n). dW2 is
+     * built transposed in {@code dW2T} (one array a class, so the inner loop runs over the units
+     * and vectorises) and copied out. Each sum starts from +0 and takes its terms in batch order;
+     * terms of units at 0 are ±0 (finite scores) and leave it unchanged bit for bit.
+     */
     static void smallGradients(double[][] hidden, double[] dScores, double[][] dHidden, int n, int c,
-                               double[] dW2, double[] db2, double[] db1) {
+                               double[][] dW2T, double[] dW2, double[] db2, double[] db1) {
         int h = db1.length;
-        java.util.Arrays.fill(dW2, 0.0);
+        for (double[] g : dW2T) {
+            java.util.Arrays.fill(g, 0.0);
+        }
         java.util.Arrays.fill(db2, 0.0);
         java.util.Arrays.fill(db1, 0.0);
         for (int o = 0; o < n; o++) {
             double[] hr = hidden[o];
             double[] dr = dHidden[o];
             int sb = o * c;
-            for (int j = 0; j < h; j++) {
-                double hv = hr[j];
-                if (hv != 0.0) {
-                    int wb = j * c;
-                    for (int k = 0; k < c; k++) {
-                        dW2[wb + k] += hv * dScores[sb + k];
-                    }
-                }
-            }
             for (int k = 0; k < c; k++) {
-                db2[k] += dScores[sb + k];
+                double d = dScores[sb + k];
+                double[] g = dW2T[k];
+                for (int j = 0; j < h; j++) {
+                    g[j] += hr[j] * d;
+                }
+                db2[k] += d;
             }
             for (int j = 0; j < h; j++) {
                 db1[j] += dr[j];
+            }
+        }
+        for (int k = 0; k < c; k++) {
+            double[] g = dW2T[k];
+            for (int j = 0; j < h; j++) {
+                dW2[j * c + k] = g[j];
             }
         }
     }

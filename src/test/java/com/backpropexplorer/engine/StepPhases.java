@@ -34,6 +34,9 @@ public final class StepPhases {
         double[] dScores = new double[n * classes];
         double[][] dHidden = new double[n][hidden];
         double[][] w2T = new double[classes][hidden];
+        double[][] dW2T = new double[classes][hidden];
+        double[][] hT = new double[hidden][n];
+        double[][] sT = new double[classes][n];
         int[] labels = train.labels();
         int[] rows = new int[n];
         Random random = new Random(0);
@@ -55,9 +58,7 @@ public final class StepPhases {
             long d = System.nanoTime();
             TwoLayerLoops.hiddenRows(groups[0], w1Rows, b1, hiddenOut, 0, n);
             long e = System.nanoTime();
-            for (int o = 0; o < n; o++) {
-                TwoLayerLoops.scoresRow(hiddenOut[o], w2, b2, classes, dScores, o);
-            }
+            TwoLayerLoops.scoresRows(hiddenOut, hT, w2, b2, classes, sT, dScores, 0, n);
             long e1 = System.nanoTime();
             for (int o = 0; o < n; o++) {
                 TwoLayerLoops.softmaxLossBackwardRow(dScores, classes, o, labels[rows[o]], n);
@@ -69,7 +70,7 @@ public final class StepPhases {
             long f = System.nanoTime();
             TwoLayerLoops.inputWeightGradient(groups, 1, dHidden, dW1Rows, grads.get("W1").data, 0, 784);
             long g = System.nanoTime();
-            TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, n, classes, grads.get("W2").data,
+            TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, n, classes, dW2T, grads.get("W2").data,
                     grads.get("b2").data, grads.get("b1").data);
             long h = System.nanoTime();
             SgdUpdate.apply(p, grads, 0.1);
