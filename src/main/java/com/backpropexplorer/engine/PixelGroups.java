@@ -7,10 +7,9 @@ import java.util.Arrays;
  * each pixel k, the samples of the slice where k is inked, in batch order, with their values.
  * A stable counting sort, into buffers that grow only while batches do.
  *
- * <p>Pixel-major order is what makes both big products of a step cache-friendly: x·W1 reads
- * each W1 row once per slice instead of once per sample that inks it, and xᵀ·dout writes each
- * dW1 row once. It changes no sum: a sample's terms still arrive in pixel order, a pixel's terms
- * in batch order (see {@link TwoLayerLoops}).
+ * <p>Pixel-major order is what makes dW1 = xᵀ·dout cache-friendly: each dW1 row is built once,
+ * in one buffer. It changes no sum: a pixel's terms arrive in batch order (see
+ * {@link TwoLayerLoops}).
  */
 final class PixelGroups {
     /** Pixel k's entries are at [start[k], start[k + 1]). */
@@ -22,6 +21,35 @@ final class PixelGroups {
     PixelGroups(int pixels) {
         start = new int[pixels + 1];
         next = new int[pixels];
+    }
+
+    /** Keeps {@link #touch}'s loads from being optimised away. */
+    private int touched;
+
+    /**
+     * Reads one element per cache line of each batch row, rows one after another with nothing
+     * waiting on the loads, so that the processor fetches many rows from memory at once (the
+     * rows of a random batch are cache misses; one at a time, they cost most of the regrouping).
+     */
+    private void touch(SparseRows x, int[] rows, int from, int to) {
+        char[] cols = x.columns;
+        byte[] codes = x.codes;
+        int[] rowStart = x.rowStart;
+        int sum = 0;
+        for (int o = from; o < to; o++) {
+            int r = rows[o];
+            int p = rowStart[r];
+            int end = rowStart[r + 1];
+            for (int q = p; q < end; q += 32) {
+                sum += cols[q];
+            }
+            if (codes != null) {
+                for (int q = p; q < end; q += 64) {
+                    sum += codes[q];
+                }
+            }
+        }
+        touched = sum;
     }
 
     /** Makes room for {@code entries} stored elements, so that no later {@link #group} allocates. */
@@ -36,6 +64,7 @@ final class PixelGroups {
     void group(SparseRows x, int[] rows, int from, int to) {
         char[] cols = x.columns;
         int pixels = next.length;
+        touch(x, rows, from, to);
         Arrays.fill(next, 0);
         for (int o = from; o < to; o++) {
             int r = rows[o];
