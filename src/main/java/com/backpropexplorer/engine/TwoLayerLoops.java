@@ -59,37 +59,6 @@ final class TwoLayerLoops {
     }
 
     /**
-     * hidden[o] = ReLU(Σₖ x[o][k]·W1[k] + b1) for the slice's samples, pixel-major: each W1 row
-     * is read once and added, scaled, to the rows of the samples that ink that pixel. Each
-     * sample's sum still runs in pixel order, from 0, as in {@link #hiddenRow}.
-     */
-    static void hiddenRows(PixelGroups groups, double[][] w1, double[] b1, double[][] hidden, int from, int to) {
-        for (int o = from; o < to; o++) {
-            java.util.Arrays.fill(hidden[o], 0.0);
-        }
-        int[] start = groups.start;
-        int[] samples = groups.entrySample;
-        double[] values = groups.entryValue;
-        for (int k = 0; k < w1.length; k++) {
-            double[] w = w1[k];
-            for (int p = start[k], end = start[k + 1]; p < end; p++) {
-                double v = values[p];
-                double[] a = hidden[samples[p]];
-                for (int j = 0; j < a.length; j++) {
-                    a[j] += v * w[j];
-                }
-            }
-        }
-        for (int o = from; o < to; o++) {
-            double[] a = hidden[o];
-            for (int j = 0; j < a.length; j++) {
-                double z = a[j] + b1[j];
-                a[j] = z <= 0 ? 0.0 : z;
-            }
-        }
-    }
-
-    /**
      * dW1 = xᵀ·dHidden for the pixels [pixelFrom, pixelTo), into the row-major {@code dW1}:
      * each pixel's row is {@code Σ x[o][k]·dHidden[o]} over the samples that ink it, slice by
      * slice (slices in batch order, so the terms arrive in batch order, as in

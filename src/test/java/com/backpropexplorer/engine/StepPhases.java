@@ -7,6 +7,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /** Times the phases of one fast step (1 thread) on MNIST: a rough profile. Test scope, by hand. */
 public final class StepPhases {
+    private static final boolean REGROUP = System.getProperty("regroup") != null;
+
     private StepPhases() {
     }
 
@@ -40,7 +42,7 @@ public final class StepPhases {
         int[] labels = train.labels();
         int[] rows = new int[n];
         Random random = new Random(0);
-        String[] names = {"draw", "toRows", "group", "hiddenRows", "scores", "softmax", "hiddenGrad", "dW1", "small", "sgd"};
+        String[] names = {"draw", "toRows", "group", "regroup", "hiddenRows", "scores", "softmax", "hiddenGrad", "dW1", "small", "sgd"};
         long[] t = new long[names.length];
         for (int step = 0; step < steps; step++) {
             if (step == steps / 2) {
@@ -55,8 +57,14 @@ public final class StepPhases {
             TwoLayerLoops.transposeToRows(w2, w2T);
             long c = System.nanoTime();
             groups[0].group(x, rows, 0, n);
+            long c1 = System.nanoTime();
+            if (REGROUP) {
+                groups[0].group(x, rows, 0, n);
+            }
             long d = System.nanoTime();
-            TwoLayerLoops.hiddenRows(groups[0], w1Rows, b1, hiddenOut, 0, n);
+            for (int o = 0; o < n; o++) {
+                TwoLayerLoops.hiddenRow(x, rows[o], w1Rows, b1, hiddenOut[o]);
+            }
             long e = System.nanoTime();
             TwoLayerLoops.scoresRows(hiddenOut, hT, w2, b2, classes, sT, dScores, 0, n);
             long e1 = System.nanoTime();
@@ -75,7 +83,7 @@ public final class StepPhases {
             long h = System.nanoTime();
             SgdUpdate.apply(p, grads, 0.1);
             long i = System.nanoTime();
-            long[] marks = {a, b, c, d, e, e1, e2, f, g, h, i};
+            long[] marks = {a, b, c, c1, d, e, e1, e2, f, g, h, i};
             for (int k = 0; k < names.length; k++) {
                 t[k] += marks[k + 1] - marks[k];
             }
