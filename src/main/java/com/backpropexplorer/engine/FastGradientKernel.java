@@ -52,7 +52,8 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
     private final double[][] w2T;
     /** dW2 transposed, one array a class. */
     private final double[][] dW2T;
-    private final double[][] dW1Rows;
+    /** One dW1 row being built, one buffer a thread. */
+    private final double[][] dW1Row;
     /** The batch regrouped by pixel, one slice of samples per forward chunk. */
     private final PixelGroups[] slices;
     private double[][] hiddenOut = new double[0][];
@@ -103,7 +104,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.maxRowNonZeros = xTrain.maxRowNonZeros();
         this.pixelSplits = balancedPixelSplits(xTrain, threads == 1 ? 1 : PIXEL_CHUNKS);
         this.w1Rows = new double[net.inputSize()][hidden];
-        this.dW1Rows = new double[net.inputSize()][hidden];
+        this.dW1Row = new double[threads][hidden];
         this.w2T = new double[classes][hidden];
         this.dW2T = new double[classes][hidden];
         this.slices = new PixelGroups[threads];
@@ -116,7 +117,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
             if (chunk == PIXEL_CHUNKS) {
                 smallGradients();
             } else {
-                weightGradient(pixelSplits[chunk], pixelSplits[chunk + 1]);
+                weightGradient(pixelSplits[chunk], pixelSplits[chunk + 1], thread);
             }
         };
     }
@@ -159,7 +160,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         TwoLayerLoops.transposeToRows(w2.data, w2T);
         if (shared == null) {
             forwardBackward(0);
-            weightGradient(0, x.numCols());
+            weightGradient(0, x.numCols(), 0);
             smallGradients();
         } else {
             shared.run(forwardChunk, slices.length);
@@ -195,8 +196,8 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, count, classes, dW2T, dW2, db2, db1);
     }
 
-    private void weightGradient(int pixelFrom, int pixelTo) {
-        TwoLayerLoops.inputWeightGradient(slices, slices.length, dHidden, dW1Rows, dW1, pixelFrom, pixelTo);
+    private void weightGradient(int pixelFrom, int pixelTo, int thread) {
+        TwoLayerLoops.inputWeightGradient(slices, slices.length, dHidden, dW1Row[thread], dW1, pixelFrom, pixelTo);
     }
 
     private void ensureCapacity(int n) {

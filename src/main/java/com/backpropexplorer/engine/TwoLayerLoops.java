@@ -62,13 +62,13 @@ final class TwoLayerLoops {
      * dW1 = xᵀ·dHidden for the pixels [pixelFrom, pixelTo), into the row-major {@code dW1}:
      * each pixel's row is {@code Σ x[o][k]·dHidden[o]} over the samples that ink it, slice by
      * slice (slices in batch order, so the terms arrive in batch order, as in
-     * {@code CommonOps_DDRM.multTransA}), four samples per pass, built in {@code rowBuffers[k]}
+     * {@code CommonOps_DDRM.multTransA}), four samples per pass, built in {@code buffer}
      * and copied out once. A pixel blank in the whole batch gets zeros.
      */
-    static void inputWeightGradient(PixelGroups[] slices, int sliceCount, double[][] dHidden, double[][] rowBuffers,
+    static void inputWeightGradient(PixelGroups[] slices, int sliceCount, double[][] dHidden, double[] buffer,
                                     double[] dW1, int pixelFrom, int pixelTo) {
         for (int k = pixelFrom; k < pixelTo; k++) {
-            double[] g = rowBuffers[k];
+            double[] g = buffer;
             int h = g.length;
             boolean started = false;
             for (int s = 0; s < sliceCount; s++) {

@@ -29,7 +29,7 @@ public final class StepPhases {
         int hidden = 50;
         int classes = 10;
         double[][] w1Rows = new double[784][hidden];
-        double[][] dW1Rows = new double[784][hidden];
+        double[] dW1Row = new double[hidden];
         PixelGroups[] groups = {new PixelGroups(784)};
         groups[0].reserve(n * x.maxRowNonZeros());
         double[][] hiddenOut = new double[n][hidden];
@@ -76,7 +76,7 @@ public final class StepPhases {
                 TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], dHidden[o]);
             }
             long f = System.nanoTime();
-            TwoLayerLoops.inputWeightGradient(groups, 1, dHidden, dW1Rows, grads.get("W1").data, 0, 784);
+            TwoLayerLoops.inputWeightGradient(groups, 1, dHidden, dW1Row, grads.get("W1").data, 0, 784);
             long g = System.nanoTime();
             TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, n, classes, dW2T, grads.get("W2").data,
                     grads.get("b2").data, grads.get("b1").data);
