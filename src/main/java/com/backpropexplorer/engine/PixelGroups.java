@@ -7,10 +7,9 @@ import java.util.Arrays;
  * each pixel k, the samples of the slice where k is inked, in batch order, with their values.
  * A stable counting sort, into buffers that grow only while batches do.
  *
- * <p>Pixel-major order is what makes both big products of a step cache-friendly: x·W1 reads
- * each W1 row once per slice instead of once per sample that inks it, and xᵀ·dout writes each
- * dW1 row once. It changes no sum: a sample's terms still arrive in pixel order, a pixel's terms
- * in batch order (see {@link TwoLayerLoops}).
+ * <p>Pixel-major order is what makes dW1 = xᵀ·dout cache-friendly: each dW1 row is built once,
+ * in one buffer. It changes no sum: a pixel's terms arrive in batch order (see
+ * {@link TwoLayerLoops}).
  */
 final class PixelGroups {
     /** Pixel k's entries are at [start[k], start[k + 1]). */
@@ -24,6 +23,35 @@ final class PixelGroups {
         next = new int[pixels];
     }
 
+    /** Keeps {@link #touch}'s loads from being optimised away. */
+    private int touched;
+
+    /**
+     * Reads one element per cache line of each batch row, rows one after another with nothing
+     * waiting on the loads, so that the processor fetches many rows from memory at once (the
+     * rows of a random batch are cache misses; one at a time, they cost most of the regrouping).
+     */
+    private void touch(SparseRows x, int[] rows, int from, int to) {
+        char[] cols = x.columns;
+        byte[] codes = x.codes;
+        int[] rowStart = x.rowStart;
+        int sum = 0;
+        for (int o = from; o < to; o++) {
+            int r = rows[o];
+            int p = rowStart[r];
+            int end = rowStart[r + 1];
+            for (int q = p; q < end; q += 32) {
+                sum += cols[q];
+            }
+            if (codes != null) {
+                for (int q = p; q < end; q += 64) {
+                    sum += codes[q];
+                }
+            }
+        }
+        touched = sum;
+    }
+
     /** Makes room for {@code entries} stored elements, so that no later {@link #group} allocates. */
     void reserve(int entries) {
         if (entrySample.length < entries) {
@@ -34,8 +62,9 @@ final class PixelGroups {
 
     /** Regroups batch rows {@code rows[from..to)} of {@code x} by pixel. */
     void group(SparseRows x, int[] rows, int from, int to) {
-        int[] cols = x.columns;
+        char[] cols = x.columns;
         int pixels = next.length;
+        touch(x, rows, from, to);
         Arrays.fill(next, 0);
         for (int o = from; o < to; o++) {
             int r = rows[o];
@@ -51,13 +80,26 @@ final class PixelGroups {
         }
         start[pixels] = total;
         reserve(total);
-        double[] vals = x.values;
-        for (int o = from; o < to; o++) {
-            int r = rows[o];
-            for (int p = x.rowStart[r], end = x.rowStart[r + 1]; p < end; p++) {
-                int at = next[cols[p]]++;
-                entrySample[at] = o;
-                entryValue[at] = vals[p];
+        byte[] codes = x.codes;
+        if (codes != null) {
+            double[] decode = SparseRows.PIXEL_VALUE;
+            for (int o = from; o < to; o++) {
+                int r = rows[o];
+                for (int p = x.rowStart[r], end = x.rowStart[r + 1]; p < end; p++) {
+                    int at = next[cols[p]]++;
+                    entrySample[at] = o;
+                    entryValue[at] = decode[codes[p] & 0xFF];
+                }
+            }
+        } else {
+            double[] vals = x.values;
+            for (int o = from; o < to; o++) {
+                int r = rows[o];
+                for (int p = x.rowStart[r], end = x.rowStart[r + 1]; p < end; p++) {
+                    int at = next[cols[p]]++;
+                    entrySample[at] = o;
+                    entryValue[at] = vals[p];
+                }
             }
         }
     }

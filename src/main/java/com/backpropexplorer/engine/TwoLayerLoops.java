@@ -24,15 +24,14 @@ final class TwoLayerLoops {
     static void hiddenRow(SparseRows x, int r, double[][] w1, double[] b1, double[] out) {
         int h = out.length;
         java.util.Arrays.fill(out, 0.0);
-        int[] cols = x.columns;
-        double[] vals = x.values;
+        char[] cols = x.columns;
         int p = x.rowStart[r];
         int end = x.rowStart[r + 1];
         for (; p + 3 < end; p += 4) {
-            double v0 = vals[p];
-            double v1 = vals[p + 1];
-            double v2 = vals[p + 2];
-            double v3 = vals[p + 3];
+            double v0 = x.value(p);
+            double v1 = x.value(p + 1);
+            double v2 = x.value(p + 2);
+            double v3 = x.value(p + 3);
             double[] a = w1[cols[p]];
             double[] b = w1[cols[p + 1]];
             double[] c = w1[cols[p + 2]];
@@ -47,7 +46,7 @@ final class TwoLayerLoops {
             }
         }
         for (; p < end; p++) {
-            double v = vals[p];
+            double v = x.value(p);
             double[] a = w1[cols[p]];
             for (int j = 0; j < h; j++) {
                 out[j] += v * a[j];
@@ -60,47 +59,16 @@ final class TwoLayerLoops {
     }
 
     /**
-     * hidden[o] = ReLU(Σₖ x[o][k]·W1[k] + b1) for the slice's samples, pixel-major: each W1 row
-     * is read once and added, scaled, to the rows of the samples that ink that pixel. Each
-     * sample's sum still runs in pixel order, from 0, as in {@link #hiddenRow}.
-     */
-    static void hiddenRows(PixelGroups groups, double[][] w1, double[] b1, double[][] hidden, int from, int to) {
-        for (int o = from; o < to; o++) {
-            java.util.Arrays.fill(hidden[o], 0.0);
-        }
-        int[] start = groups.start;
-        int[] samples = groups.entrySample;
-        double[] values = groups.entryValue;
-        for (int k = 0; k < w1.length; k++) {
-            double[] w = w1[k];
-            for (int p = start[k], end = start[k + 1]; p < end; p++) {
-                double v = values[p];
-                double[] a = hidden[samples[p]];
-                for (int j = 0; j < a.length; j++) {
-                    a[j] += v * w[j];
-                }
-            }
-        }
-        for (int o = from; o < to; o++) {
-            double[] a = hidden[o];
-            for (int j = 0; j < a.length; j++) {
-                double z = a[j] + b1[j];
-                a[j] = z <= 0 ? 0.0 : z;
-            }
-        }
-    }
-
-    /**
      * dW1 = xᵀ·dHidden for the pixels [pixelFrom, pixelTo), into the row-major {@code dW1}:
      * each pixel's row is {@code Σ x[o][k]·dHidden[o]} over the samples that ink it, slice by
      * slice (slices in batch order, so the terms arrive in batch order, as in
-     * {@code CommonOps_DDRM.multTransA}), four samples per pass, built in {@code rowBuffers[k]}
+     * {@code CommonOps_DDRM.multTransA}), four samples per pass, built in {@code buffer}
      * and copied out once. A pixel blank in the whole batch gets zeros.
      */
-    static void inputWeightGradient(PixelGroups[] slices, int sliceCount, double[][] dHidden, double[][] rowBuffers,
+    static void inputWeightGradient(PixelGroups[] slices, int sliceCount, double[][] dHidden, double[] buffer,
                                     double[] dW1, int pixelFrom, int pixelTo) {
         for (int k = pixelFrom; k < pixelTo; k++) {
-            double[] g = rowBuffers[k];
+            double[] g = buffer;
             int h = g.length;
             boolean started = false;
             for (int s = 0; s < sliceCount; s++) {
@@ -179,6 +147,46 @@ final class TwoLayerLoops {
         }
     }
 
+    /**
+     * scores[o·c + k] = Σⱼ hidden[o][j]·W2[j][k] + b2[k] for the batch rows [from, to), as
+     * {@link #scoresRow} row by row, but batch-major: {@code hT} (the hidden rows transposed,
+     * one array a unit) and {@code sT} (the sums, one array a class) let the inner loop run over
+     * the rows and vectorise. Each sum starts from +0 and takes its terms in unit order; the
+     * terms of units at 0 are now added rather than skipped, and they are ±0 (finite weights),
+     * which leaves a sum that starts from +0 unchanged bit for bit, so the scores are
+     * {@link #scoresRow}'s.
+     */
+    static void scoresRows(double[][] hidden, double[][] hT, double[] w2, double[] b2, int c, double[][] sT,
+                           double[] scores, int from, int to) {
+        int h = hT.length;
+        for (int o = from; o < to; o++) {
+            double[] hr = hidden[o];
+            for (int j = 0; j < h; j++) {
+                hT[j][o] = hr[j];
+            }
+        }
+        for (int k = 0; k < c; k++) {
+            java.util.Arrays.fill(sT[k], from, to, 0.0);
+        }
+        for (int j = 0; j < h; j++) {
+            double[] hj = hT[j];
+            int wb = j * c;
+            for (int k = 0; k < c; k++) {
+                double w = w2[wb + k];
+                double[] sk = sT[k];
+                for (int o = from; o < to; o++) {
+                    sk[o] += hj[o] * w;
+                }
+            }
+        }
+        for (int o = from; o < to; o++) {
+            int sb = o * c;
+            for (int k = 0; k < c; k++) {
+                scores[sb + k] = sT[k][o] + b2[k];
+            }
+        }
+    }
+
     /** Index of the largest score of row o, the first one on ties (as {@code Matrices.argmaxRows}). */
     static int argmaxRow(double[] scores, int c, int o) {
         int base = o * c;
@@ -220,49 +228,71 @@ final class TwoLayerLoops {
 
     /**
      * dHidden[j] = Σₖ dScores[o·c + k]·W2[j][k] where the unit passed ReLU, else 0 (the book's
-     * {@code dout[mask] = 0}; a unit is masked exactly when its output is 0).
+     * {@code dout[mask] = 0}; a unit is masked exactly when its output is 0). Class-major over
+     * {@code w2T} (W2 transposed, one array a class), so the inner loop runs over all units and
+     * vectorises; each unit's sum still starts from 0 and adds its terms in class order.
      */
-    static void hiddenGradientRow(double[] dScores, int c, int o, double[] w2, double[] hidden, double[] dHidden) {
+    static void hiddenGradientRow(double[] dScores, int c, int o, double[][] w2T, double[] hidden, double[] dHidden) {
         int sb = o * c;
-        for (int j = 0; j < hidden.length; j++) {
-            if (hidden[j] == 0.0) {
-                dHidden[j] = 0.0;
-            } else {
-                int wb = j * c;
-                double s = 0;
-                for (int k = 0; k < c; k++) {
-                    s += dScores[sb + k] * w2[wb + k];
-                }
-                dHidden[j] = s;
+        int h = dHidden.length;
+        java.util.Arrays.fill(dHidden, 0.0);
+        for (int k = 0; k < c; k++) {
+            double d = dScores[sb + k];
+            double[] w = w2T[k];
+            for (int j = 0; j < h; j++) {
+                dHidden[j] += d * w[j];
+            }
+        }
+        for (int j = 0; j < h; j++) {
+            dHidden[j] = hidden[j] == 0.0 ? 0.0 : dHidden[j];
+        }
+    }
+
+    /** rows[k][j] = flat[j·c + k]: a row-major h×c matrix transposed into one array a column. */
+    static void transposeToRows(double[] flat, double[][] rows) {
+        int c = rows.length;
+        for (int k = 0; k < c; k++) {
+            double[] r = rows[k];
+            for (int j = 0; j < r.length; j++) {
+                r[j] = flat[j * c + k];
             }
         }
     }
 
-    /** dW2 = hiddenᵀ·dScores, db2 = Σ dScores, db1 = Σ dHidden over batch rows [0, n). */
+    /**
+     * dW2 = hiddenᵀ·dScores, db2 = Σ dScores, db1 = Σ dHidden over batch rows [0, n). dW2 is
+     * built transposed in {@code dW2T} (one array a class, so the inner loop runs over the units
+     * and vectorises) and copied out. Each sum starts from +0 and takes its terms in batch order;
+     * terms of units at 0 are ±0 (finite scores) and leave it unchanged bit for bit.
+     */
     static void smallGradients(double[][] hidden, double[] dScores, double[][] dHidden, int n, int c,
-                               double[] dW2, double[] db2, double[] db1) {
+                               double[][] dW2T, double[] dW2, double[] db2, double[] db1) {
         int h = db1.length;
-        java.util.Arrays.fill(dW2, 0.0);
+        for (double[] g : dW2T) {
+            java.util.Arrays.fill(g, 0.0);
+        }
         java.util.Arrays.fill(db2, 0.0);
         java.util.Arrays.fill(db1, 0.0);
         for (int o = 0; o < n; o++) {
             double[] hr = hidden[o];
             double[] dr = dHidden[o];
             int sb = o * c;
-            for (int j = 0; j < h; j++) {
-                double hv = hr[j];
-                if (hv != 0.0) {
-                    int wb = j * c;
-                    for (int k = 0; k < c; k++) {
-                        dW2[wb + k] += hv * dScores[sb + k];
-                    }
-                }
-            }
             for (int k = 0; k < c; k++) {
-                db2[k] += dScores[sb + k];
+                double d = dScores[sb + k];
+                double[] g = dW2T[k];
+                for (int j = 0; j < h; j++) {
+                    g[j] += hr[j] * d;
+                }
+                db2[k] += d;
             }
             for (int j = 0; j < h; j++) {
                 db1[j] += dr[j];
+            }
+        }
+        for (int k = 0; k < c; k++) {
+            double[] g = dW2T[k];
+            for (int j = 0; j < h; j++) {
+                dW2[j * c + k] = g[j];
             }
         }
     }

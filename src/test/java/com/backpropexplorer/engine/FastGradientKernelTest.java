@@ -42,6 +42,46 @@ class FastGradientKernelTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
+    void matchesThePlainKernelOnValuesThatAreNotGreyLevels(int threads) {
+        DMatrixRMaj x = KernelFixtures.sparseData(300, 784, 0.81, 40);
+        java.util.Random random = new java.util.Random(41);
+        for (int i = 0; i < x.data.length; i++) {
+            if (x.data[i] != 0) {
+                x.data[i] = random.nextGaussian();
+            }
+        }
+        assertTrue(!SparseRows.of(x).compact());
+        int[] labels = KernelFixtures.labels(300, 10, 42);
+        TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 43);
+        assertSameAsPlain(net, x, labels, KernelFixtures.batch(100, 300, 44), 100, threads);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void oneByteCodesGiveTheDoublesNumbersBitForBit(int threads) {
+        DMatrixRMaj grey = KernelFixtures.sparseData(300, 784, 0.81, 45);
+        DMatrixRMaj withDoubles = grey.copy();
+        withDoubles.set(299, 400, 0.3); // one value that is no grey level: stored as doubles
+        SparseRows compact = SparseRows.of(grey);
+        SparseRows doubles = SparseRows.of(withDoubles);
+        assertTrue(compact.compact());
+        assertTrue(!doubles.compact());
+        int[] labels = KernelFixtures.labels(300, 10, 46);
+        int[] rows = KernelFixtures.batch(100, 299, 47); // never row 299
+        TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 48);
+        try (FastGradientKernel a = new FastGradientKernel(net, compact, labels, threads);
+             FastGradientKernel b = new FastGradientKernel(net, doubles, labels, threads)) {
+            KernelFixtures.Result ra = KernelFixtures.run(a, net, rows, rows.length);
+            KernelFixtures.Result rb = KernelFixtures.run(b, net, rows, rows.length);
+            assertEquals(Double.doubleToRawLongBits(rb.loss()), Double.doubleToRawLongBits(ra.loss()));
+            for (String name : rb.grads().keySet()) {
+                assertArrayEquals(rb.grads().get(name).data, ra.grads().get(name).data, 0.0, name);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
     void matchesOnOddShapesAndDenseRows(int threads) {
         DMatrixRMaj x = KernelFixtures.sparseData(40, 13, 0.3, 3);
         int[] labels = KernelFixtures.labels(40, 4, 4);

@@ -1,6 +1,9 @@
 package com.backpropexplorer.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -24,5 +27,38 @@ class SparseRowsTest {
         assertEquals(1.0 - nonZeros / 1200.0, sparse.sparsity(), 1e-15);
         assertEquals(30, sparse.numRows());
         assertEquals(40, sparse.numCols());
+    }
+
+    @Test
+    void greyLevelsAreStoredAsOneByteCodesOtherValuesAsDoubles() {
+        DMatrixRMaj grey = KernelFixtures.sparseData(30, 40, 0.5, 4);
+        grey.set(0, 0, 1.0);
+        grey.set(0, 1, 1 / 255.0);
+        SparseRows compact = SparseRows.of(grey);
+        assertTrue(compact.compact());
+        for (double odd : new double[] {0.3, -1 / 255.0, 2.0, 1 / 255.0 + 1e-17, Math.nextUp(128 / 255.0), 1e-300}) {
+            DMatrixRMaj other = grey.copy();
+            other.set(29, 39, odd);
+            SparseRows doubles = SparseRows.of(other);
+            assertFalse(doubles.compact(), "value " + odd);
+            assertEquals(odd, doubles.get(29, 39), 0.0);
+        }
+        for (int r = 0; r < 30; r++) {
+            for (int c = 0; c < 40; c++) {
+                assertEquals(Double.doubleToRawLongBits(grey.get(r, c)), Double.doubleToRawLongBits(compact.get(r, c)));
+            }
+        }
+    }
+
+    @Test
+    void theGreyLevelsAreTheLoadersDoubles() {
+        for (int k = 0; k < 256; k++) {
+            assertEquals(Double.doubleToRawLongBits(k / 255.0), Double.doubleToRawLongBits(SparseRows.PIXEL_VALUE[k]));
+        }
+    }
+
+    @Test
+    void refusesMoreColumnsThanTwoByteIndicesHold() {
+        assertThrows(IllegalArgumentException.class, () -> SparseRows.of(new DMatrixRMaj(1, SparseRows.MAX_COLUMNS + 1)));
     }
 }

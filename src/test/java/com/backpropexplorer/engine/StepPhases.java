@@ -1,0 +1,99 @@
+package com.backpropexplorer.engine;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+
+/** Times the phases of one fast step (1 thread) on MNIST: a rough profile. Test scope, by hand. */
+public final class StepPhases {
+    private static final boolean REGROUP = System.getProperty("regroup") != null;
+
+    private StepPhases() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/mnist");
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        MnistForTests.Set train = MnistForTests.load(dir, "train", Integer.MAX_VALUE);
+        SparseRows x = SparseRows.of(train.images());
+        System.out.println("compact: " + x.compact() + ", non-zeros " + x.nonZeros());
+        TwoLayerNet net = new TwoLayerNet(784, 50, 10, 0.01, Activation.RELU, 0L);
+        Map<String, DMatrixRMaj> p = net.params();
+        Map<String, DMatrixRMaj> grads = Matrices.copyAll(p);
+        double[] w1 = p.get("W1").data;
+        double[] b1 = p.get("b1").data;
+        double[] w2 = p.get("W2").data;
+        double[] b2 = p.get("b2").data;
+        int n = 100;
+        int hidden = 50;
+        int classes = 10;
+        double[][] w1Rows = new double[784][hidden];
+        double[] dW1Row = new double[hidden];
+        PixelGroups[] groups = {new PixelGroups(784)};
+        groups[0].reserve(n * x.maxRowNonZeros());
+        double[][] hiddenOut = new double[n][hidden];
+        double[] dScores = new double[n * classes];
+        double[][] dHidden = new double[n][hidden];
+        double[][] w2T = new double[classes][hidden];
+        double[][] dW2T = new double[classes][hidden];
+        double[][] hT = new double[hidden][n];
+        double[][] sT = new double[classes][n];
+        int[] labels = train.labels();
+        int[] rows = new int[n];
+        Random random = new Random(0);
+        String[] names = {"draw", "toRows", "group", "regroup", "hiddenRows", "scores", "softmax", "hiddenGrad", "dW1", "small", "sgd"};
+        long[] t = new long[names.length];
+        for (int step = 0; step < steps; step++) {
+            if (step == steps / 2) {
+                java.util.Arrays.fill(t, 0);
+            }
+            long a = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                rows[i] = random.nextInt(x.numRows());
+            }
+            long b = System.nanoTime();
+            TwoLayerLoops.toRows(w1, w1Rows, 0, 784);
+            TwoLayerLoops.transposeToRows(w2, w2T);
+            long c = System.nanoTime();
+            groups[0].group(x, rows, 0, n);
+            long c1 = System.nanoTime();
+            if (REGROUP) {
+                groups[0].group(x, rows, 0, n);
+            }
+            long d = System.nanoTime();
+            for (int o = 0; o < n; o++) {
+                TwoLayerLoops.hiddenRow(x, rows[o], w1Rows, b1, hiddenOut[o]);
+            }
+            long e = System.nanoTime();
+            TwoLayerLoops.scoresRows(hiddenOut, hT, w2, b2, classes, sT, dScores, 0, n);
+            long e1 = System.nanoTime();
+            for (int o = 0; o < n; o++) {
+                TwoLayerLoops.softmaxLossBackwardRow(dScores, classes, o, labels[rows[o]], n);
+            }
+            long e2 = System.nanoTime();
+            for (int o = 0; o < n; o++) {
+                TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], dHidden[o]);
+            }
+            long f = System.nanoTime();
+            TwoLayerLoops.inputWeightGradient(groups, 1, dHidden, dW1Row, grads.get("W1").data, 0, 784);
+            long g = System.nanoTime();
+            TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, n, classes, dW2T, grads.get("W2").data,
+                    grads.get("b2").data, grads.get("b1").data);
+            long h = System.nanoTime();
+            SgdUpdate.apply(p, grads, 0.1);
+            long i = System.nanoTime();
+            long[] marks = {a, b, c, c1, d, e, e1, e2, f, g, h, i};
+            for (int k = 0; k < names.length; k++) {
+                t[k] += marks[k + 1] - marks[k];
+            }
+        }
+        long total = 0;
+        for (int k = 0; k < names.length; k++) {
+            total += t[k];
+            System.out.printf("%-11s %7.1f µs%n", names[k], t[k] / 1e3 / (steps - steps / 2));
+        }
+        System.out.printf("%-11s %7.1f µs (%.0f steps/s)%n", "total", total / 1e3 / (steps - steps / 2),
+                (steps - steps / 2) / (total / 1e9));
+    }
+}
