@@ -40,7 +40,8 @@ public final class Trainer {
     private final Object pauseLock = new Object();
     private volatile boolean cancelRequested;
     private volatile boolean paused;
-    private final int accuracyThreads = Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+    /** The accuracy passes use as many threads as the kernel (the UI trains on one, leaving a core free). */
+    private int accuracyThreads = Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
     private FastAccuracy fastAccuracy;
 
     /** A new seeded net of the config's shape, trained with the {@link GradientKernelFactory#standard() standard} kernel. */
@@ -114,6 +115,9 @@ public final class Trainer {
             throw new IllegalStateException("this trainer has already run; make a new one to train again");
         }
         GradientKernel kernel = kernels.create(net, data.trainImages(), data.trainLabels());
+        if (kernel instanceof FastGradientKernel fast) {
+            accuracyThreads = fast.threads();
+        }
         Map<String, DMatrixRMaj> params = net.params();
         Map<String, DMatrixRMaj> grads = zerosLike(params);
         // arrays in the parameters' order: the optimizer's allocation-free form

@@ -378,7 +378,8 @@ public final class TrainingModel {
             notice.set(null);
         }
         log.setIterationsPerEpoch(config.iterationsPerEpoch(sets.trainSize()));
-        Trainer trainer = new Trainer(startNet, config, sets, GradientKernelFactory.standard());
+        // one training thread: the other core stays free for the FX thread and the renderer
+        Trainer trainer = new Trainer(startNet, config, sets, GradientKernelFactory.fast(1));
         // a drain of an earlier run's channel may still be queued: only the current channel is heard
         SnapshotChannel[] own = new SnapshotChannel[1];
         own[0] = new SnapshotChannel(Platform::runLater, e -> {
