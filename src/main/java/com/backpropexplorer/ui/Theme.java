@@ -5,10 +5,8 @@ import javafx.application.Application;
 
 /**
  * Light or dark: AtlantaFX's Primer themes, plus a "dark" style class for our own colours.
- *
- * <p>AtlantaFX 2.1's classes are compiled for Java 21, so on Java 17 we cannot call
- * {@code new PrimerLight()}; its stylesheets are plain resources in the same jar and work on
- * any JavaFX 21 runtime, so we install those directly.
+ * The themes' stylesheets are installed as the user-agent stylesheet straight from the
+ * AtlantaFX jar; where it is missing the app still runs in JavaFX's own Modena look.
  */
 public enum Theme {
     LIGHT("/atlantafx/base/theme/primer-light.css"),
