@@ -127,14 +127,6 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         return net.activation() == Activation.RELU;
     }
 
-    /**
-     * The fast single-threaded kernel where it applies, else the {@link PlainGradientKernel}: the
-     * shape of a {@code GradientKernelFactory} ({@code FastGradientKernel::orPlain}).
-     */
-    public static GradientKernel orPlain(TwoLayerNet net, DMatrixRMaj xTrain, int[] labels) {
-        return supports(net) ? new FastGradientKernel(net, xTrain, labels) : new PlainGradientKernel(net, xTrain, labels);
-    }
-
     /** The number of threads a step runs on. */
     public int threads() {
         return shared == null ? 1 : 2;

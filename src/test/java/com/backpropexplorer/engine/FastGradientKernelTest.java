@@ -233,12 +233,13 @@ class FastGradientKernelTest {
     }
 
     @Test
-    void orPlainFallsBackToThePlainKernelForSigmoidNets() {
+    void theFastFactoryFallsBackToThePlainKernelForSigmoidNets() {
         DMatrixRMaj x = KernelFixtures.sparseData(5, 6, 0.5, 35);
         int[] labels = KernelFixtures.labels(5, 3, 36);
         TwoLayerNet sigmoid = new TwoLayerNet(6, 4, 3, 0.1, Activation.SIGMOID, 37);
-        assertTrue(FastGradientKernel.orPlain(sigmoid, x, labels) instanceof PlainGradientKernel);
-        assertTrue(FastGradientKernel.orPlain(KernelFixtures.net(6, 4, 3, 0.1, 38), x, labels) instanceof FastGradientKernel);
+        GradientKernelFactory fast = GradientKernelFactory.fast(1);
+        assertTrue(fast.create(sigmoid, x, labels) instanceof PlainGradientKernel);
+        assertTrue(fast.create(KernelFixtures.net(6, 4, 3, 0.1, 38), x, labels) instanceof FastGradientKernel);
     }
 
     @Test
