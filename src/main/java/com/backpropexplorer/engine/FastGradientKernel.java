@@ -19,7 +19,12 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>the small products (h·W2, dout·W2ᵀ, hᵀ·dout) are hand loops that skip the hidden units
  *       ReLU cut to 0;</li>
  *   <li>every buffer is allocated once (and again only when a larger batch arrives), so a step
- *       allocates nothing.</li>
+ *       allocates nothing;</li>
+ *   <li>for SGD, {@link #forwardStep} and {@link #completeSgdStep} fuse the update (and the
+ *       copy kept for undoing it) into the dW1 pass, chunk by chunk while the rows are in cache,
+ *       which also leaves the helper thread almost no gap to fall asleep in between steps;</li>
+ *   <li>rows that the two threads write side by side are padded to whole cache lines
+ *       ({@link TwoLayerLoops#paddedRows}).</li>
  * </ul>
  * Exactness: each sum runs over its terms in the order the plain EJML layers use and only
  * drops exact-zero terms (see {@link TwoLayerLoops}), so loss and gradients equal the plain
@@ -27,11 +32,12 @@ import org.ejml.data.DMatrixRMaj;
  * pass is cut into two slices of samples and dW1 into chunks of pixels, which keeps every sum's order,
  * so the result is the same as with one ({@link SharedWork} hands out the chunks).
  *
- * <p>Reads the net's live parameters at every call. Not thread-safe: one thread calls it (the
+ * <p>{@link #lossAndGradient} reads the net's live parameters at every call ({@link #forwardStep}
+ * keeps its own copies current instead; see there). Not thread-safe: one thread calls it (the
  * optional helper thread only runs inside a call). {@link #close()} ends the helper.
  */
 public final class FastGradientKernel implements GradientKernel, AutoCloseable {
-    private static final int PIXEL_CHUNKS = 4;
+    private static final int PIXEL_CHUNKS = 8;
     private final DMatrixRMaj w1;
     private final DMatrixRMaj b1;
     private final DMatrixRMaj w2;
@@ -59,9 +65,12 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
     private double[][] hiddenOut = new double[0][];
     private double[] dScores = new double[0];
     private double[][] dHidden = new double[0][];
-    /** The batch's hidden rows transposed (one array a unit), and its scores (one array a class). */
-    private double[][] hiddenT = new double[0][];
-    private double[][] scoresT = new double[0][];
+    /**
+     * The batch's hidden rows transposed (one array a unit), and its scores (one array a class),
+     * one set a slice, so that the two threads never write the same arrays.
+     */
+    private double[][][] hiddenT = new double[0][][];
+    private double[][][] scoresT = new double[0][][];
     private double[] rowLogLoss = new double[0];
     // the current call's batch, published to the helper by SharedWork's volatile hand-over
     private int[] rows;
@@ -70,6 +79,15 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
     private double[] dW2;
     private double[] db2;
     private double[] db1;
+    // the fused SGD step's state (see forwardStep)
+    private boolean weightsLoaded;
+    private boolean forwardPending;
+    private boolean fusedUpdate;
+    private double learningRate;
+    private double[] previousW1;
+    private double[] previousB1;
+    private double[] previousW2;
+    private double[] previousB2;
 
     /** A single-threaded kernel over a dense training set (converted to sparse rows once). */
     public FastGradientKernel(TwoLayerNet net, DMatrixRMaj xTrain, int[] labels) {
@@ -102,9 +120,9 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.hidden = net.hiddenSize();
         this.classes = net.outputSize();
         this.maxRowNonZeros = xTrain.maxRowNonZeros();
-        this.pixelSplits = balancedPixelSplits(xTrain, threads == 1 ? 1 : PIXEL_CHUNKS);
+        this.pixelSplits = balancedPixelSplits(xTrain, PIXEL_CHUNKS);
         this.w1Rows = new double[net.inputSize()][hidden];
-        this.dW1Row = new double[threads][hidden];
+        this.dW1Row = TwoLayerLoops.paddedRows(threads, hidden);
         this.w2T = new double[classes][hidden];
         this.dW2T = new double[classes][hidden];
         this.slices = new PixelGroups[threads];
@@ -116,8 +134,16 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         this.gradientChunk = (chunk, thread) -> {
             if (chunk == PIXEL_CHUNKS) {
                 smallGradients();
+                if (fusedUpdate) {
+                    updateSmall();
+                }
             } else {
-                weightGradient(pixelSplits[chunk], pixelSplits[chunk + 1], thread);
+                int from = pixelSplits[chunk];
+                int to = pixelSplits[chunk + 1];
+                weightGradient(from, to, thread);
+                if (fusedUpdate) {
+                    updateW1(from, to);
+                }
             }
         };
     }
@@ -134,35 +160,150 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
 
     @Override
     public double lossAndGradient(int[] rows, int count, Map<String, DMatrixRMaj> grads) {
-        DMatrixRMaj gW1 = checked(grads, "W1", w1);
-        DMatrixRMaj gb1 = checked(grads, "b1", b1);
-        DMatrixRMaj gW2 = checked(grads, "W2", w2);
-        DMatrixRMaj gb2 = checked(grads, "b2", b2);
+        setGradients(grads);
+        begin(rows, count);
+        loadWeights();
+        double loss = forward();
+        gradients(false);
+        return loss;
+    }
+
+    /**
+     * The first half of a fused SGD step: the forward pass on batch rows {@code rows[0..count)}
+     * and its loss, which the caller checks before {@link #completeSgdStep} updates anything.
+     * Together the two do what {@link #lossAndGradient} and {@link SgdUpdate} do, bit for bit,
+     * with the update and the copy of the old values run in the same parallel pass as dW1
+     * instead of one after another on the caller.
+     *
+     * <p>W1 and W2 are read from the kernel's own copies, which the previous
+     * {@link #completeSgdStep} brought up to date: call {@link #weightsChanged()} after anything
+     * else changes the net's parameters between steps.
+     *
+     * @return the loss of the batch before the update
+     */
+    public double forwardStep(int[] rows, int count) {
+        begin(rows, count);
+        if (!weightsLoaded) {
+            loadWeights();
+        }
+        weightsLoaded = false; // until the update below brings the copies up to date again
+        double loss = forward();
+        forwardPending = true;
+        return loss;
+    }
+
+    /**
+     * The second half of a fused SGD step, after {@link #forwardStep}: writes the gradients into
+     * {@code grads}, keeps the parameters' values in {@code previous} (W1, b1, W2, b2, the order
+     * of {@link TwoLayerNet#PARAM_NAMES}; for undoing the step), then moves every parameter by
+     * {@code −learningRate·gradient}.
+     */
+    public void completeSgdStep(Map<String, DMatrixRMaj> grads, double learningRate, DMatrixRMaj[] previous) {
+        if (!forwardPending) {
+            throw new IllegalStateException("completeSgdStep needs a forwardStep first");
+        }
+        forwardPending = false;
+        setGradients(grads);
+        if (previous.length != 4 || !sameShape(w1, previous[0]) || !sameShape(b1, previous[1])
+                || !sameShape(w2, previous[2]) || !sameShape(b2, previous[3])) {
+            throw new IllegalArgumentException("previous needs W1, b1, W2 and b2 in that order, shaped like the net's");
+        }
+        this.learningRate = learningRate;
+        this.previousW1 = previous[0].data;
+        this.previousB1 = previous[1].data;
+        this.previousW2 = previous[2].data;
+        this.previousB2 = previous[3].data;
+        gradients(true);
+        weightsLoaded = true;
+    }
+
+    /** Tells the kernel that the net's parameters changed since the last step (see {@link #forwardStep}). */
+    public void weightsChanged() {
+        weightsLoaded = false;
+    }
+
+    private void setGradients(Map<String, DMatrixRMaj> grads) {
+        this.dW1 = checked(grads, "W1", w1).data;
+        this.db1 = checked(grads, "b1", b1).data;
+        this.dW2 = checked(grads, "W2", w2).data;
+        this.db2 = checked(grads, "b2", b2).data;
+    }
+
+    private void begin(int[] rows, int count) {
         if (count < 1 || count > rows.length) {
             throw new IllegalArgumentException("count " + count + " is not in 1.." + rows.length);
         }
+        forwardPending = false;
         ensureCapacity(count);
         this.rows = rows;
         this.count = count;
-        this.dW1 = gW1.data;
-        this.dW2 = gW2.data;
-        this.db2 = gb2.data;
-        this.db1 = gb1.data;
+    }
+
+    private void loadWeights() {
         TwoLayerLoops.toRows(w1.data, w1Rows, 0, w1Rows.length);
         TwoLayerLoops.transposeToRows(w2.data, w2T);
+    }
+
+    /** The forward job; returns the batch's loss. */
+    private double forward() {
         if (shared == null) {
             forwardBackward(0);
-            weightGradient(0, x.numCols(), 0);
-            smallGradients();
         } else {
             shared.run(forwardChunk, slices.length);
-            shared.run(gradientChunk, PIXEL_CHUNKS + 1);
         }
         double sum = 0;
         for (int o = 0; o < count; o++) {
             sum += rowLogLoss[o];
         }
         return -sum / count;
+    }
+
+    /** The gradient job, with the SGD update fused in when {@code update}. */
+    private void gradients(boolean update) {
+        this.fusedUpdate = update;
+        if (shared == null) {
+            for (int chunk = 0; chunk <= PIXEL_CHUNKS; chunk++) {
+                gradientChunk.run(chunk, 0);
+            }
+        } else {
+            shared.run(gradientChunk, PIXEL_CHUNKS + 1);
+        }
+    }
+
+    /**
+     * W1 rows [from, to): keep the old values, step, and refresh the kernel's row copy. Three
+     * simple passes over the chunk (about 40 KB, still in cache from dW1), each one that C2
+     * vectorises or turns into a block copy; one fused loop over four arrays did not vectorise
+     * and was slower.
+     */
+    private void updateW1(int from, int to) {
+        int start = from * hidden;
+        int end = to * hidden;
+        double[] w = w1.data;
+        System.arraycopy(w, start, previousW1, start, end - start);
+        step(w, dW1, learningRate, start, end);
+        TwoLayerLoops.toRows(w, w1Rows, from, to);
+    }
+
+    /** b1, W2, b2: keep the old values, step, and refresh the kernel's transposed W2. */
+    private void updateSmall() {
+        double lr = learningRate;
+        step(b1.data, db1, previousB1, lr);
+        step(w2.data, dW2, previousW2, lr);
+        step(b2.data, db2, previousB2, lr);
+        TwoLayerLoops.transposeToRows(w2.data, w2T);
+    }
+
+    private static void step(double[] p, double[] g, double[] old, double lr) {
+        System.arraycopy(p, 0, old, 0, p.length);
+        step(p, g, lr, 0, p.length);
+    }
+
+    /** p[i] −= lr·g[i] for i in [from, to): {@link SgdUpdate}'s arithmetic. */
+    private static void step(double[] p, double[] g, double lr, int from, int to) {
+        for (int i = from; i < to; i++) {
+            p[i] -= lr * g[i];
+        }
     }
 
     /** Forward, softmax, loss terms and the hidden layer's gradient for one slice of the batch. */
@@ -176,7 +317,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         for (int o = from; o < to; o++) {
             TwoLayerLoops.hiddenRow(x, rows[o], w1Rows, b1d, hiddenOut[o]);
         }
-        TwoLayerLoops.scoresRows(hiddenOut, hiddenT, w2d, b2d, classes, scoresT, dScores, from, to);
+        TwoLayerLoops.scoresRows(hiddenOut, hiddenT[slice], w2d, b2d, classes, scoresT[slice], dScores, from, to);
         for (int o = from; o < to; o++) {
             int r = rows[o];
             rowLogLoss[o] = TwoLayerLoops.softmaxLossBackwardRow(dScores, classes, o, labels[r], count);
@@ -189,21 +330,26 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
     }
 
     private void weightGradient(int pixelFrom, int pixelTo, int thread) {
-        TwoLayerLoops.inputWeightGradient(slices, slices.length, dHidden, dW1Row[thread], dW1, pixelFrom, pixelTo);
+        TwoLayerLoops.inputWeightGradient(slices, slices.length, dHidden, dW1Row[thread], hidden, dW1, pixelFrom,
+                pixelTo);
     }
 
     private void ensureCapacity(int n) {
         if (rowLogLoss.length < n) {
-            hiddenOut = new double[n][hidden];
+            hiddenOut = TwoLayerLoops.paddedRows(n, hidden);
             dScores = new double[n * classes];
-            dHidden = new double[n][hidden];
-            hiddenT = new double[hidden][n];
-            scoresT = new double[classes][n];
+            dHidden = TwoLayerLoops.paddedRows(n, hidden);
+            hiddenT = new double[slices.length][hidden][n];
+            scoresT = new double[slices.length][classes][n];
             rowLogLoss = new double[n];
             for (PixelGroups slice : slices) {
                 slice.reserve(n * maxRowNonZeros); // any batch of n rows fits: steady state allocates nothing
             }
         }
+    }
+
+    private static boolean sameShape(DMatrixRMaj param, DMatrixRMaj other) {
+        return other != null && other.numRows == param.numRows && other.numCols == param.numCols;
     }
 
     private static DMatrixRMaj checked(Map<String, DMatrixRMaj> grads, String name, DMatrixRMaj param) {

@@ -118,6 +118,8 @@ public final class Trainer {
         if (kernel instanceof FastGradientKernel fast) {
             accuracyThreads = fast.threads();
         }
+        // SGD on the fast kernel: the update runs inside the kernel's parallel gradient pass
+        FastGradientKernel fused = kernel instanceof FastGradientKernel fast && optimizer instanceof Sgd ? fast : null;
         Map<String, DMatrixRMaj> params = net.params();
         Map<String, DMatrixRMaj> grads = zerosLike(params);
         // arrays in the parameters' order: the optimizer's allocation-free form
@@ -143,12 +145,14 @@ public final class Trainer {
         long evaluationNanos = 0;
         try {
             for (int iteration = 0; iteration < config.iterations(); iteration++) {
-                awaitResumeOrCancel();
+                if (awaitResumeOrCancel() && fused != null) {
+                    fused.weightsChanged(); // nothing should have, while paused; but never train on a stale copy
+                }
                 long start = System.nanoTime();
                 for (int i = 0; i < batch; i++) {
                     rows[i] = random.nextInt(trainSize);
                 }
-                double loss = kernel.lossAndGradient(rows, batch, grads);
+                double loss = fused != null ? fused.forwardStep(rows, batch) : kernel.lossAndGradient(rows, batch, grads);
                 if (steps == 0) {
                     firstLoss = loss;
                 }
@@ -162,8 +166,12 @@ public final class Trainer {
                     divergedAt = iteration;
                     break;
                 }
-                copyInto(paramArray, beforeUpdate);
-                optimizer.update(paramArray, gradArray);
+                if (fused != null) {
+                    fused.completeSgdStep(grads, optimizer.learningRate(), beforeUpdate);
+                } else {
+                    copyInto(paramArray, beforeUpdate);
+                    optimizer.update(paramArray, gradArray);
+                }
                 trainingNanos += System.nanoTime() - start;
                 steps++;
                 lastLoss = loss;
@@ -237,10 +245,13 @@ public final class Trainer {
         return cancelRequested || Thread.currentThread().isInterrupted();
     }
 
-    private void awaitResumeOrCancel() {
+    /** Waits while paused; true if it did. */
+    private boolean awaitResumeOrCancel() {
+        boolean waited = false;
         if (paused) {
             synchronized (pauseLock) {
                 while (paused && !stopRequested()) {
+                    waited = true;
                     try {
                         pauseLock.wait();
                     } catch (InterruptedException e) {
@@ -252,6 +263,7 @@ public final class Trainer {
         if (stopRequested()) {
             throw new CancellationException("training cancelled");
         }
+        return waited;
     }
 
     private static Map<String, DMatrixRMaj> zerosLike(Map<String, DMatrixRMaj> params) {

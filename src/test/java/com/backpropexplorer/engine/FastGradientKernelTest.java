@@ -221,14 +221,102 @@ class FastGradientKernelTest {
             for (int i = 0; i < 3000; i++) {
                 fast.lossAndGradient(batches[i], 100, grads);
             }
+            DMatrixRMaj[] previous = Optimizer.zerosLike(params.values().toArray(new DMatrixRMaj[0]));
+            fast.forwardStep(batches[0], 100);
+            fast.completeSgdStep(grads, 1e-6, previous);
             long before = mx.getCurrentThreadAllocatedBytes();
-            for (int i = 3000; i < 4000; i++) {
+            for (int i = 3000; i < 4000; i += 2) {
                 fast.lossAndGradient(batches[i], 100, grads);
                 SgdUpdate.apply(params, grads, 1e-6);
+                fast.forwardStep(batches[i + 1], 100); // and the fused step the trainer takes
+                fast.completeSgdStep(grads, 1e-6, previous);
             }
             long allocated = mx.getCurrentThreadAllocatedBytes() - before;
             // one step's buffers would be > 80 KB, one small object a step 16 KB
             assertTrue(allocated < 4096, allocated + " bytes allocated in 1000 steps");
+        }
+    }
+
+    /**
+     * forwardStep + completeSgdStep against lossAndGradient + a copy + SgdUpdate, on twin nets,
+     * step after step: the same losses, gradients, saved values and weights, bit for bit. The
+     * odd shape puts chunk boundaries everywhere.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void theFusedSgdStepIsLossAndGradientThenTheUpdateBitForBit(int threads) {
+        int[][] shapes = {{784, 50, 10}, {37, 13, 7}};
+        for (int[] shape : shapes) {
+            DMatrixRMaj x = KernelFixtures.sparseData(400, shape[0], 0.81, 60);
+            int[] labels = KernelFixtures.labels(400, shape[2], 61);
+            TwoLayerNet separate = KernelFixtures.net(shape[0], shape[1], shape[2], 0.05, 62);
+            TwoLayerNet fused = KernelFixtures.net(shape[0], shape[1], shape[2], 0.05, 62);
+            try (FastGradientKernel a = new FastGradientKernel(separate, SparseRows.of(x), labels, threads);
+                 FastGradientKernel b = new FastGradientKernel(fused, SparseRows.of(x), labels, threads)) {
+                Map<String, DMatrixRMaj> gradsA = KernelFixtures.gradsFor(separate);
+                Map<String, DMatrixRMaj> gradsB = KernelFixtures.gradsFor(fused);
+                DMatrixRMaj[] previous = Optimizer.zerosLike(fused.params().values().toArray(new DMatrixRMaj[0]));
+                for (int step = 0; step < 30; step++) {
+                    int[] rows = KernelFixtures.batch(100, 400, 63 + step);
+                    Map<String, DMatrixRMaj> before = Matrices.copyAll(separate.params());
+                    double lossA = a.lossAndGradient(rows, 100, gradsA);
+                    SgdUpdate.apply(separate.params(), gradsA, 0.3);
+
+                    double lossB = b.forwardStep(rows, 100);
+                    b.completeSgdStep(gradsB, 0.3, previous);
+
+                    assertEquals(lossA, lossB, 0.0, "loss at step " + step);
+                    for (int i = 0; i < TwoLayerNet.PARAM_NAMES.size(); i++) {
+                        String name = TwoLayerNet.PARAM_NAMES.get(i);
+                        String where = name + " at step " + step;
+                        assertArrayEquals(gradsA.get(name).data, gradsB.get(name).data, 0.0, "d" + where);
+                        assertArrayEquals(before.get(name).data, previous[i].data, 0.0, "saved " + where);
+                        assertArrayEquals(separate.params().get(name).data, fused.params().get(name).data, 0.0, where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void afterWeightsChangedTheFusedStepReadsTheNetAgain() {
+        DMatrixRMaj x = KernelFixtures.sparseData(200, 784, 0.81, 70);
+        int[] labels = KernelFixtures.labels(200, 10, 71);
+        TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 72);
+        try (FastGradientKernel fast = new FastGradientKernel(net, SparseRows.of(x), labels, 2)) {
+            Map<String, DMatrixRMaj> grads = KernelFixtures.gradsFor(net);
+            DMatrixRMaj[] previous = Optimizer.zerosLike(net.params().values().toArray(new DMatrixRMaj[0]));
+            int[] rows = KernelFixtures.batch(100, 200, 73);
+            fast.forwardStep(rows, 100);
+            fast.completeSgdStep(grads, 0.1, previous);
+            for (DMatrixRMaj p : net.params().values()) { // someone else moves every weight
+                for (int i = 0; i < p.data.length; i++) {
+                    p.data[i] *= 1.5;
+                }
+            }
+            fast.weightsChanged();
+            double loss = fast.forwardStep(rows, 100);
+            double expected = new PlainGradientKernel(net, x, labels).lossAndGradient(rows, 100, KernelFixtures.gradsFor(net));
+            assertEquals(expected, loss, TOLERANCE * expected);
+        }
+    }
+
+    @Test
+    void completingAStepNeedsItsForwardHalfFirst() {
+        DMatrixRMaj x = KernelFixtures.sparseData(20, 30, 0.5, 74);
+        int[] labels = KernelFixtures.labels(20, 4, 75);
+        TwoLayerNet net = KernelFixtures.net(30, 6, 4, 0.1, 76);
+        try (FastGradientKernel fast = new FastGradientKernel(net, SparseRows.of(x), labels, 1)) {
+            Map<String, DMatrixRMaj> grads = KernelFixtures.gradsFor(net);
+            DMatrixRMaj[] previous = Optimizer.zerosLike(net.params().values().toArray(new DMatrixRMaj[0]));
+            assertThrows(IllegalStateException.class, () -> fast.completeSgdStep(grads, 0.1, previous));
+            int[] rows = KernelFixtures.batch(10, 20, 77);
+            fast.forwardStep(rows, 10);
+            fast.lossAndGradient(rows, 10, grads); // a full step in between ends the pending one
+            assertThrows(IllegalStateException.class, () -> fast.completeSgdStep(grads, 0.1, previous));
+            fast.forwardStep(rows, 10);
+            DMatrixRMaj[] misordered = {previous[1], previous[0], previous[2], previous[3]};
+            assertThrows(IllegalArgumentException.class, () -> fast.completeSgdStep(grads, 0.1, misordered));
         }
     }
 

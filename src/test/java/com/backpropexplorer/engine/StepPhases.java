@@ -76,7 +76,7 @@ public final class StepPhases {
                 TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], dHidden[o]);
             }
             long f = System.nanoTime();
-            TwoLayerLoops.inputWeightGradient(groups, 1, dHidden, dW1Row, grads.get("W1").data, 0, 784);
+            TwoLayerLoops.inputWeightGradient(groups, 1, dHidden, dW1Row, hidden, grads.get("W1").data, 0, 784);
             long g = System.nanoTime();
             TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, n, classes, dW2T, grads.get("W2").data,
                     grads.get("b2").data, grads.get("b1").data);

@@ -87,6 +87,25 @@ class TrainerTest {
         }
     }
 
+    /** SGD on the fast kernel takes the fused step (update inside the kernel): the same weights as the plain path. */
+    @Test
+    void theFusedSgdStepTrainsToThePlainKernelsWeightsBitForBit() {
+        TrainingConfig config = small(5).withIterations(200);
+        Trainer plain = new Trainer(config.newNet(BLOBS.inputSize(), BLOBS.classCount()), config, BLOBS,
+                GradientKernelFactory.PLAIN);
+        TrainingSummary expected = plain.run(TrainingListener.NONE);
+        for (int threads = 1; threads <= 2; threads++) {
+            Trainer fast = new Trainer(config.newNet(BLOBS.inputSize(), BLOBS.classCount()), config, BLOBS,
+                    GradientKernelFactory.fast(threads));
+            TrainingSummary summary = fast.run(TrainingListener.NONE);
+            assertEquals(expected.lastLoss(), summary.lastLoss(), 0.0, threads + " thread(s)");
+            for (String name : TwoLayerNet.PARAM_NAMES) {
+                assertArrayEquals(plain.net().params().get(name).data, fast.net().params().get(name).data, 0.0,
+                        name + ", " + threads + " thread(s)");
+            }
+        }
+    }
+
     @Test
     void anotherSeedGivesOtherWeights() {
         Trainer a = new Trainer(small(1), BLOBS);
