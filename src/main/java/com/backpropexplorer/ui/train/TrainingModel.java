@@ -8,6 +8,7 @@ import com.backpropexplorer.data.ModelFiles;
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.GradientKernelFactory;
 import com.backpropexplorer.engine.Matrices;
+import com.backpropexplorer.engine.SparseRows;
 import com.backpropexplorer.engine.Trainer;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
@@ -83,8 +84,12 @@ public final class TrainingModel {
         }
     }
 
-    /** The test digits whose predictions are shown: pixels (one image a row) and labels. */
-    public record Strip(DMatrixRMaj images, int[] labels) {
+    /**
+     * The test digits whose predictions are shown: pixels (one image a row), labels, and the
+     * same pixels ready to show ({@code side}×{@code side} ARGB, image after image, dark ink on
+     * white paper whatever the theme), made on the loading thread.
+     */
+    public record Strip(DMatrixRMaj images, int[] labels, int[] argb, int side) {
     }
 
     /** How many test digits the strip shows. */
@@ -354,14 +359,15 @@ public final class TrainingModel {
         }
         TrainingConfig config = parsed.config();
         TrainingData sets = data.get().data();
-        TwoLayerNet startNet;
+        java.util.function.Supplier<TwoLayerNet> startNet;
         int offset;
         if (continuing) {
             if (net.inputSize() != sets.inputSize() || net.outputSize() < sets.classCount()) {
                 notice.set(Notice.error("train.notice.shapeMismatch", net.inputSize(), net.outputSize()));
                 return false;
             }
-            startNet = net.copy();
+            TwoLayerNet copy = net.copy();
+            startNet = () -> copy;
             offset = log.size();
             secondsBefore = seconds.get();
             // a fresh sequence of minibatches, still reproducible from the seed
@@ -369,7 +375,8 @@ public final class TrainingModel {
             notice.set(Notice.info("train.notice.continuing", net.hiddenSize(),
                     net.activation().name().toLowerCase(Locale.ROOT), TrainingSettings.format(config.learningRate())));
         } else {
-            startNet = config.newNet(sets.inputSize(), sets.classCount());
+            TrainingConfig fresh = config;
+            startNet = () -> fresh.newNet(sets.inputSize(), sets.classCount()); // on the training thread
             offset = 0;
             log.clear();
             secondsBefore = 0;
@@ -379,7 +386,9 @@ public final class TrainingModel {
         }
         log.setIterationsPerEpoch(config.iterationsPerEpoch(sets.trainSize()));
         // one training thread: the other core stays free for the FX thread and the renderer
-        Trainer trainer = new Trainer(startNet, config, sets, GradientKernelFactory.fast(1));
+        TrainingConfig runConfig = config;
+        java.util.function.Supplier<Trainer> trainer = () -> new Trainer(startNet.get(), runConfig, sets,
+                GradientKernelFactory.fast(1));
         // a drain of an earlier run's channel may still be queued: only the current channel is heard
         SnapshotChannel[] own = new SnapshotChannel[1];
         own[0] = new SnapshotChannel(Platform::runLater, e -> {
@@ -396,7 +405,7 @@ public final class TrainingModel {
             }
         });
         channel = own[0];
-        run = new TrainingRun(trainer, offset, sets.trainSize(), strip.get() == null ? new DMatrixRMaj(0, sets.inputSize())
+        run = new TrainingRun(trainer, config, offset, sets.trainSize(), strip.get() == null ? new DMatrixRMaj(0, sets.inputSize())
                 : strip.get().images().copy(), channel);
         runDone.set(0);
         runTotal.set(config.iterations());
@@ -522,16 +531,23 @@ public final class TrainingModel {
         state.set(State.LOADING);
         notice.set(Notice.info("train.notice.loading"));
         TrainingSource from = source;
-        Task<TrainingSet> task = new Task<>() {
+        record Loaded(TrainingSet set, Strip strip) {
+        }
+        Task<Loaded> task = new Task<>() {
             @Override
-            protected TrainingSet call() {
-                return from.load();
+            protected Loaded call() {
+                TrainingSet set = from.load();
+                // the sparse copies the fast kernel and the accuracy passes train on: made now,
+                // while loading, rather than in the first second of training
+                SparseRows.cached(set.data().trainImages());
+                SparseRows.cached(set.data().testImages());
+                return new Loaded(set, stripOf(set.data()));
             }
         };
         task.setOnSucceeded(e -> {
-            TrainingSet set = task.getValue();
+            TrainingSet set = task.getValue().set();
             data.set(set);
-            strip.set(stripOf(set.data()));
+            strip.set(task.getValue().strip());
             state.set(State.IDLE);
             notice.set(null);
             then.run();
@@ -551,7 +567,16 @@ public final class TrainingModel {
         System.arraycopy(sets.testImages().data, 0, images.data, 0, count * cols);
         int[] labels = new int[count];
         System.arraycopy(sets.testLabels(), 0, labels, 0, count);
-        return new Strip(images, labels);
+        int side = (int) Math.round(Math.sqrt(cols));
+        int[] argb = new int[count * side * side];
+        for (int i = 0; i < count; i++) {
+            for (int p = 0; p < side * side; p++) {
+                double ink = p < cols ? Math.max(0, Math.min(1, images.data[i * cols + p])) : 0;
+                int grey = (int) Math.round(255 * (1 - ink));
+                argb[i * side * side + p] = 0xFF000000 | grey << 16 | grey << 8 | grey;
+            }
+        }
+        return new Strip(images, labels, argb, side);
     }
 
     /** Downloads MNIST into the per-user cache, with progress; then uses it. */

@@ -2,6 +2,7 @@ package com.backpropexplorer.ui.train;
 
 import com.backpropexplorer.engine.Matrices;
 import com.backpropexplorer.engine.Trainer;
+import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingListener;
 import com.backpropexplorer.engine.TrainingSummary;
 import java.util.Arrays;
@@ -22,8 +23,21 @@ final class TrainingRun implements TrainingListener {
     static final int PICTURE_HZ = 5;
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1) / PROGRESS_HZ;
     private static final long PICTURE_NANOS = TimeUnit.SECONDS.toNanos(1) / PICTURE_HZ;
+    /*
+     * For its first second and a half a run pauses 2 ms after every 4 ms of training. That is when
+     * the JIT compiles the kernel and the renderer's paths (one C2 compile of the rasteriser took
+     * 100 ms of a core) and the charts draw for the first time: with the trainer flat out on one
+     * of two cores, frames of 55-63 ms came then. Breathing, none over 50 ms in our runs, for
+     * about half a second more on the book's 10,000 updates.
+     */
+    private static final long WARM_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
+    private static final long BREATH_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    private static final long BREATH_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    private final Trainer trainer;
+    private final java.util.function.Supplier<Trainer> makeTrainer;
+    private final TrainingConfig config;
+    /** Made on the training thread, so that drawing a new net's random weights never delays a frame. */
+    private volatile Trainer trainer;
     private final int offset;
     private final int epochLength;
     private final DMatrixRMaj strip;
@@ -42,15 +56,20 @@ final class TrainingRun implements TrainingListener {
     private long pausedNanos;
     private long lastProgress;
     private long lastPicture;
+    private long lastBreath;
 
     /**
+     * @param makeTrainer builds the run's trainer (and its net) on the training thread
+     * @param config the trainer's configuration
      * @param offset updates the net had before this run (continuing a run counts on)
      * @param strip the test digits whose predictions are shown, one a row
      */
-    TrainingRun(Trainer trainer, int offset, int trainSize, DMatrixRMaj strip, SnapshotChannel channel) {
-        this.trainer = trainer;
+    TrainingRun(java.util.function.Supplier<Trainer> makeTrainer, TrainingConfig config, int offset, int trainSize,
+                DMatrixRMaj strip, SnapshotChannel channel) {
+        this.makeTrainer = makeTrainer;
+        this.config = config;
         this.offset = offset;
-        this.epochLength = trainer.config().iterationsPerEpoch(trainSize);
+        this.epochLength = config.iterationsPerEpoch(trainSize);
         this.strip = strip;
         this.channel = channel;
         this.firstPending = offset;
@@ -82,7 +101,10 @@ final class TrainingRun implements TrainingListener {
     /** Ends the run before its next update or accuracy chunk (any thread), keeping the weights. */
     void cancel() {
         cancelled = true;
-        trainer.cancel();
+        Trainer made = trainer;
+        if (made != null) {
+            made.cancel();
+        }
         synchronized (gate) {
             gate.notifyAll();
         }
@@ -91,7 +113,12 @@ final class TrainingRun implements TrainingListener {
     private void body() {
         startNanos = System.nanoTime();
         try {
-            trainer.run(this);
+            Trainer made = makeTrainer.get();
+            trainer = made;
+            if (cancelled) {
+                made.cancel(); // cancel() came before there was a trainer to tell
+            }
+            made.run(this);
         } catch (RuntimeException | OutOfMemoryError e) {
             channel.event(new TrainingEvent.Failed(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
@@ -127,6 +154,10 @@ final class TrainingRun implements TrainingListener {
 
     private void afterUpdate(boolean force) {
         long now = System.nanoTime();
+        if (now - startNanos < WARM_UP_NANOS && now - lastBreath >= BREATH_EVERY_NANOS) {
+            java.util.concurrent.locks.LockSupport.parkNanos(BREATH_NANOS);
+            lastBreath = System.nanoTime();
+        }
         if (force || now - lastProgress >= PROGRESS_NANOS) {
             flushLosses();
             publishProgress(now, force || now - lastPicture >= PICTURE_NANOS);
@@ -174,7 +205,7 @@ final class TrainingRun implements TrainingListener {
             predictions = strip.numRows == 0 ? new int[0] : Matrices.argmaxRows(trainer.net().predict(strip));
         }
         double seconds = (now - startNanos - pausedNanos) / 1e9;
-        channel.progress(new Progress(offset + runDone, runDone, trainer.config().iterations(), seconds, picture,
+        channel.progress(new Progress(offset + runDone, runDone, config.iterations(), seconds, picture,
                 predictions));
     }
 }
