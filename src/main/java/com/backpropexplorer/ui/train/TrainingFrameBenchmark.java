@@ -111,13 +111,15 @@ public final class TrainingFrameBenchmark {
         });
         shown.await();
         if (idleSeconds > 0) {
-            // the same window, not training: what the machine gives the FX thread anyway
+            // the same window, not training, once it has settled (its first frames lay out and
+            // style the page): what the machine gives the FX thread anyway
+            Thread.sleep(2000);
             Platform.runLater(() -> meter.record(true));
             Thread.sleep(idleSeconds * 1000L);
             CountDownLatch measured = new CountDownLatch(1);
             Platform.runLater(() -> {
                 meter.record(false);
-                System.out.println("frames while idle: " + meter.summary());
+                System.out.println("frames while idle: " + meter.summary() + "\nslowest while idle: " + meter.slowest(4));
                 meter.clear();
                 measured.countDown();
             });
