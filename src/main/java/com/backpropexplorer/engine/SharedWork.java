@@ -33,9 +33,12 @@ final class SharedWork implements AutoCloseable {
     private static final long CHUNK_MASK = (1L << CHUNK_BITS) - 1;
 
     /**
-     * generation (24 bits) | number of chunks (20) | next unclaimed chunk (20), in one word so
-     * that a claim checks all three at once: a helper that read the previous job can never
-     * claim a chunk of the next one, nor one past the end.
+     * generation (24 bits) | end of the unclaimed chunks (20) | start of them (20), in one word
+     * so that a claim checks all three at once: a helper that read the previous job can never
+     * claim a chunk of the next one, nor one that is taken. The caller claims from the start,
+     * the helper from the end, so each thread gets much the same chunks every job and the data
+     * they write stays in its core's cache (dynamic claiming from one end dealt them out
+     * differently every time).
      */
     private final AtomicLong claim = new AtomicLong();
     private final AtomicInteger finished = new AtomicInteger();
@@ -93,12 +96,14 @@ final class SharedWork implements AutoCloseable {
         Job work = job; // read after the claim word: the job of this generation or a later one
         while (true) {
             long current = claim.get();
-            int chunk = (int) (current & CHUNK_MASK);
-            int n = (int) ((current >>> CHUNK_BITS) & CHUNK_MASK);
-            if (generation(current) != generation || chunk >= n) {
+            int start = (int) (current & CHUNK_MASK);
+            int end = (int) ((current >>> CHUNK_BITS) & CHUNK_MASK);
+            if (generation(current) != generation || start >= end) {
                 return;
             }
-            if (claim.compareAndSet(current, current + 1)) {
+            int chunk = thread == 0 ? start : end - 1;
+            long claimed = thread == 0 ? current + 1 : current - (1L << CHUNK_BITS);
+            if (claim.compareAndSet(current, claimed)) {
                 try {
                     work.run(chunk, thread);
                 } catch (Throwable t) {
