@@ -137,9 +137,13 @@ public final class ExplainerPage implements Page {
         playButton.setSelected(model.isPlaying());
     }
 
-    /** The mnist lesson: which test digits go through the net (the trained one, once there is one). */
+    /**
+     * The mnist lesson: which test digits go through the net (the trained one, once there is one).
+     * Any of the 10,000 can be first; the lesson keeps the whole batch (3, or 100 from the weights
+     * panel) inside the test set and its subtitle names the digits actually shown.
+     */
     private void addDigitChooser() {
-        javafx.scene.control.Spinner<Integer> digit = new javafx.scene.control.Spinner<>(0, 9_999 - 2, 0);
+        javafx.scene.control.Spinner<Integer> digit = new javafx.scene.control.Spinner<>(0, 9_999, 0);
         digit.setId("mnistDigitSpinner");
         digit.setEditable(true);
         digit.setPrefWidth(100);
