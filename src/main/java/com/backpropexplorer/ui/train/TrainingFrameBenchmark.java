@@ -99,6 +99,9 @@ public final class TrainingFrameBenchmark {
                     meter.clear();
                     meter.record(true);
                     runStart[0] = System.nanoTime();
+                    // to line frames up with a GC log (-Xlog:gc), whose times are JVM uptime
+                    System.out.printf(Locale.ROOT, "training began at JVM uptime %.3f s%n",
+                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
                     cpuAtStart.putAll(uiThreadCpu());
                 } else if (!n.active()) {
                     meter.record(false);
