@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.train;
 
+import com.backpropexplorer.ui.chart.ChartCanvas;
 import java.util.List;
 import java.util.function.IntSupplier;
 import javafx.scene.canvas.GraphicsContext;
@@ -11,12 +12,16 @@ import javafx.scene.paint.Color;
  * is learning the training set by heart (overfitting).
  */
 final class AccuracyChart extends ChartCanvas {
+    private static final Color SECOND = Color.web("#8250df");
+    private static final Color SECOND_DARK = Color.web("#a371f7");
+
     private final TrainingLog log;
     private final IntSupplier plannedEnd;
     private String trainName = "";
     private String testName = "";
 
     AccuracyChart(TrainingLog log, IntSupplier plannedEnd) {
+        super(TrainingPage.CHART_LOOK);
         this.log = log;
         this.plannedEnd = plannedEnd;
         setId("accuracyChart");
@@ -28,7 +33,7 @@ final class AccuracyChart extends ChartCanvas {
     }
 
     @Override
-    void draw(GraphicsContext g, Plot p) {
+    protected void draw(GraphicsContext g, Plot p) {
         List<TrainingLog.EpochPoint> points = log.epochs();
         double perEpoch = log.iterationsPerEpoch();
         p.xMin = 0;
@@ -40,6 +45,11 @@ final class AccuracyChart extends ChartCanvas {
         series(g, p, points, perEpoch, false, second(), true);
         legend(g, p, new String[] {trainName, testName}, new Color[] {forward(), second()},
                 new boolean[] {false, true}, true);
+    }
+
+    /** The test accuracy's colour, beside the training accuracy's {@link #forward()}. */
+    private Color second() {
+        return isDark() ? SECOND_DARK : SECOND;
     }
 
     private void series(GraphicsContext g, Plot p, List<TrainingLog.EpochPoint> points, double perEpoch,

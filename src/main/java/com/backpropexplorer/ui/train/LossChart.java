@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.train;
 
+import com.backpropexplorer.ui.chart.ChartCanvas;
 import java.util.function.IntSupplier;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -22,6 +23,7 @@ final class LossChart extends ChartCanvas {
      * @param plannedEnd the update the current run will end at (the x axis reaches that far)
      */
     LossChart(TrainingLog log, IntSupplier plannedEnd) {
+        super(TrainingPage.CHART_LOOK);
         this.log = log;
         this.plannedEnd = plannedEnd;
         setId("lossChart");
@@ -33,7 +35,7 @@ final class LossChart extends ChartCanvas {
     }
 
     @Override
-    void draw(GraphicsContext g, Plot p) {
+    protected void draw(GraphicsContext g, Plot p) {
         int n = log.size();
         double maxLoss = 0;
         for (int i = 0; i < n; i++) {
@@ -42,7 +44,7 @@ final class LossChart extends ChartCanvas {
         p.xMin = 0;
         p.xMax = Math.max(Math.max(n, plannedEnd.getAsInt()), 10);
         p.yMin = 0;
-        p.yMax = ChartCanvas.niceCeil(Math.max(maxLoss, 0.5));
+        p.yMax = niceCeil(Math.max(maxLoss, 0.5));
         axes(g, p, false);
         if (n == 0) {
             return;

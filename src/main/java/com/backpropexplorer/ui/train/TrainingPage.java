@@ -3,6 +3,7 @@ package com.backpropexplorer.ui.train;
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.OptimizerKind;
 import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.chart.ChartCanvas;
 import com.backpropexplorer.ui.pages.AppContext;
 import com.backpropexplorer.ui.pages.Page;
 import java.io.File;
@@ -15,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,6 +36,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 
@@ -46,6 +49,11 @@ import javafx.util.StringConverter;
  */
 public final class TrainingPage implements Page {
     private static final String STYLESHEET = "/com/backpropexplorer/ui/train/train.css";
+    /** The loss and accuracy charts: axis titles and ticks all round, on the cards' own background. */
+    static final ChartCanvas.Look CHART_LOOK = new ChartCanvas.Look("chart-canvas",
+            new Insets(12, 26, 34, 58), // right: room for half of "10,000"
+            new Dimension2D(220, 150), new Dimension2D(420, 230), 60,
+            Color.web("#424a53"), Color.web("#c9d1d9"), Color.web("#d8dee4"), Color.web("#30363d"), false);
 
     private final AppContext ctx;
     private final I18n i18n;

@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.weights;
 
+import com.backpropexplorer.ui.chart.ChartCanvas;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -12,10 +13,6 @@ import javafx.scene.text.TextAlignment;
  * Cells whose loss is not finite are grey.
  */
 public final class ContourMap extends ChartCanvas {
-    private static final double LEFT = 48;
-    private static final double RIGHT = 10;
-    private static final double TOP = 10;
-    private static final double BOTTOM = 22;
     private static final int LEVELS = 12;
     private static final Color[] PALETTE = {Color.web("#440154"), Color.web("#3b528b"), Color.web("#21918c"),
         Color.web("#5ec962"), Color.web("#fde725")};
@@ -28,6 +25,7 @@ public final class ContourMap extends ChartCanvas {
     private String arrowLabel = "−∇L";
 
     public ContourMap() {
+        super(WeightsPanel.CHART_LOOK);
         setId("weights-contour");
     }
 
@@ -60,11 +58,11 @@ public final class ContourMap extends ChartCanvas {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
-        double x0 = LEFT;
-        double x1 = w - RIGHT;
-        double y0 = TOP;
-        double y1 = h - BOTTOM;
+    protected void draw(GraphicsContext g, Plot p) {
+        double x0 = p.x;
+        double x1 = p.x + p.w;
+        double y0 = p.y;
+        double y1 = p.y + p.h;
         g.setStroke(gridLine());
         g.strokeRect(x0 + 0.5, y0 + 0.5, x1 - x0, y1 - y0);
         if (grid == null) {
@@ -119,20 +117,14 @@ public final class ContourMap extends ChartCanvas {
             }
         }
         // axes: a across, b up
-        g.setFill(muted());
-        g.setFont(small());
-        g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(tick(av[0]), x0, y1 + 4);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(tick(av[na - 1]), x1, y1 + 4);
+        xAxisEnds(g, p, WeightsText.tick(av[0]), WeightsText.tick(av[na - 1]));
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(grid.a().toString(), (x0 + x1) / 2, y1 + 4);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(tick(bv[nb - 1]), x0 - 4, y0 + 12);
+        g.fillText(WeightsText.tick(bv[nb - 1]), x0 - 4, y0 + 12);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(tick(bv[0]), x0 - 4, y1 - 12);
+        g.fillText(WeightsText.tick(bv[0]), x0 - 4, y1 - 12);
         // b's name along the left edge, read bottom to top
         g.save();
         g.translate(12, (y0 + y1) / 2);
@@ -145,8 +137,12 @@ public final class ContourMap extends ChartCanvas {
         if (!Double.isFinite(a) || !Double.isFinite(b)) {
             return;
         }
-        double px = x0 + (a - av[0]) / (av[na - 1] - av[0]) * (x1 - x0);
-        double py = y1 - (b - bv[0]) / (bv[nb - 1] - bv[0]) * (y1 - y0);
+        p.xMin = av[0];
+        p.xMax = av[na - 1];
+        p.yMin = bv[0];
+        p.yMax = bv[nb - 1];
+        double px = p.px(a);
+        double py = p.py(b);
         g.save();
         g.beginPath();
         g.rect(x0, y0, x1 - x0, y1 - y0);

@@ -1,7 +1,9 @@
 package com.backpropexplorer.ui.weights;
 
+import com.backpropexplorer.ui.chart.ChartCanvas;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -11,11 +13,6 @@ import javafx.scene.text.TextAlignment;
  * (the curve breaks there).
  */
 public final class LossCurveChart extends ChartCanvas {
-    private static final double LEFT = 48;
-    private static final double RIGHT = 10;
-    private static final double TOP = 10;
-    private static final double BOTTOM = 22;
-
     private LossCurve curve;
     private double pointX = Double.NaN;
     private double pointY = Double.NaN;
@@ -23,6 +20,7 @@ public final class LossCurveChart extends ChartCanvas {
     private String tangentLabel = "";
 
     public LossCurveChart() {
+        super(WeightsPanel.CHART_LOOK);
         setId("weights-curve");
     }
 
@@ -63,21 +61,17 @@ public final class LossCurveChart extends ChartCanvas {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
-        double x0 = LEFT;
-        double x1 = w - RIGHT;
-        double y0 = TOP;
-        double y1 = h - BOTTOM;
+    protected void draw(GraphicsContext g, Plot p) {
         g.setStroke(gridLine());
         g.setLineWidth(1);
-        g.strokeRect(x0 + 0.5, y0 + 0.5, x1 - x0, y1 - y0);
+        g.strokeRect(p.x + 0.5, p.y + 0.5, p.w, p.h);
         if (curve == null || curve.values().length < 2) {
             return;
         }
         double[] xs = curve.values();
         double[] ls = curve.losses();
-        double minX = xs[0];
-        double maxX = xs[xs.length - 1];
+        p.xMin = xs[0];
+        p.xMax = xs[xs.length - 1];
         double minY = Double.POSITIVE_INFINITY;
         double maxY = Double.NEGATIVE_INFINITY;
         for (double l : ls) {
@@ -98,28 +92,18 @@ public final class LossCurveChart extends ChartCanvas {
             minY -= 1e-6;
         }
         double pad = (maxY - minY) * 0.08;
-        minY -= pad;
-        maxY += pad;
-        final double fMinY = minY;
-        final double fMaxY = maxY;
-        java.util.function.DoubleUnaryOperator px = v -> x0 + (v - minX) / (maxX - minX) * (x1 - x0);
-        java.util.function.DoubleUnaryOperator py = v -> y1 - (v - fMinY) / (fMaxY - fMinY) * (y1 - y0);
+        p.yMin = minY - pad;
+        p.yMax = maxY + pad;
 
         // axes' end values
-        g.setFill(muted());
-        g.setFont(small());
-        g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(tick(minX), x0, y1 + 4);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(tick(maxX), x1, y1 + 4);
+        xAxisEnds(g, p, WeightsText.tick(p.xMin), WeightsText.tick(p.xMax));
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(tick(fMaxY - pad), x0 - 4, py.applyAsDouble(fMaxY - pad));
-        g.fillText(tick(fMinY + pad), x0 - 4, py.applyAsDouble(fMinY + pad));
+        g.fillText(WeightsText.tick(p.yMax - pad), p.x - 4, p.py(p.yMax - pad));
+        g.fillText(WeightsText.tick(p.yMin + pad), p.x - 4, p.py(p.yMin + pad));
 
         g.save();
         g.beginPath();
-        g.rect(x0, y0, x1 - x0, y1 - y0);
+        g.rect(p.x, p.y, p.w, p.h);
         g.clip();
         // the curve, broken where the loss is not a number
         g.setStroke(forward());
@@ -131,8 +115,8 @@ public final class LossCurveChart extends ChartCanvas {
                 drawing = false;
                 continue;
             }
-            double cx = px.applyAsDouble(xs[i]);
-            double cy = py.applyAsDouble(ls[i]);
+            double cx = p.px(xs[i]);
+            double cy = p.py(ls[i]);
             if (drawing) {
                 g.lineTo(cx, cy);
             } else {
@@ -143,18 +127,18 @@ public final class LossCurveChart extends ChartCanvas {
         g.stroke();
         // the tangent at the current point, a third of the range wide
         if (Double.isFinite(pointX) && Double.isFinite(pointY) && Double.isFinite(slope)) {
-            double half = (maxX - minX) / 6;
+            double half = (p.xMax - p.xMin) / 6;
             g.setStroke(backward());
             g.setLineWidth(2);
-            g.strokeLine(px.applyAsDouble(pointX - half), py.applyAsDouble(pointY - slope * half),
-                    px.applyAsDouble(pointX + half), py.applyAsDouble(pointY + slope * half));
+            g.strokeLine(p.px(pointX - half), p.py(pointY - slope * half),
+                    p.px(pointX + half), p.py(pointY + slope * half));
         }
         if (Double.isFinite(pointX) && Double.isFinite(pointY)) {
-            double cx = px.applyAsDouble(pointX);
-            double cy = py.applyAsDouble(pointY);
+            double cx = p.px(pointX);
+            double cy = p.py(pointY);
             g.setFill(forward());
             g.fillOval(cx - 5, cy - 5, 10, 10);
-            g.setStroke(dark() ? javafx.scene.paint.Color.web("#0d1117") : javafx.scene.paint.Color.WHITE);
+            g.setStroke(isDark() ? Color.web("#0d1117") : Color.WHITE);
             g.setLineWidth(1.5);
             g.strokeOval(cx - 5, cy - 5, 10, 10);
         }
@@ -163,7 +147,7 @@ public final class LossCurveChart extends ChartCanvas {
             g.setFill(backward());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(tangentLabel, x1 - 4, y0 + 4);
+            g.fillText(tangentLabel, p.x + p.w - 4, p.y + 4);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.WeightProbe.Element;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
+import com.backpropexplorer.ui.chart.ChartCanvas;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.MnistLesson;
 import java.util.function.DoubleConsumer;
@@ -15,6 +16,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -29,6 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
 /**
@@ -46,6 +50,10 @@ public final class WeightsPanel extends VBox {
     static final PseudoClass NON_FINITE = PseudoClass.getPseudoClass("non-finite");
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final Duration STEP_TIME = Duration.millis(700);
+    /** The loss curve and the contour map: small, framed, with only the axes' end values. */
+    static final ChartCanvas.Look CHART_LOOK = new ChartCanvas.Look("weights-chart", new Insets(10, 10, 22, 48),
+            new Dimension2D(160, 120), new Dimension2D(280, 190), 21, // drawn when wider and taller than 20 px
+            Color.web("#6e7781"), Color.web("#8b949e"), Color.web("#d0d7de"), Color.web("#30363d"), true);
 
     private final WeightsModel model;
     private final LessonModel lesson;

@@ -31,6 +31,18 @@ public final class WeightsText {
         return String.format(Locale.ROOT, "%.2e", v);
     }
 
+    /** A short number for an axis end: 3 significant digits. */
+    static String tick(double v) {
+        if (!Double.isFinite(v)) {
+            return number(v);
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.3f", v);
+    }
+
     /** A range end or learning rate as the learner would type it: 0.1, -2.5, 1e-05. */
     public static String plain(double v) {
         if (!Double.isFinite(v)) {

@@ -1,6 +1,8 @@
-package com.backpropexplorer.ui.train;
+package com.backpropexplorer.ui.chart;
 
+import com.backpropexplorer.ui.graph.Flow;
 import java.util.Locale;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -8,64 +10,87 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * A chart drawn on one Canvas: a fixed number of draw calls however long the log grows, so a
- * chart never holds thousands of nodes. Subclasses draw their series; this class lays out the
- * plot area, the axes with round tick values, and the legend. Redraws only when asked
- * ({@link #redraw()}: once per batch of training news) or resized.
+ * A chart drawn on one Canvas that fills the region: a fixed number of draw calls however much
+ * data there is, so a chart never holds thousands of nodes. Subclasses draw their data into the
+ * plot rectangle; this class sizes the canvas, lays out the plot rectangle inside the margins,
+ * follows the theme, and draws axes with round tick values and legends. Redraws only when asked
+ * ({@link #redraw()}) or resized. The training page's charts and the weights panel's differ in
+ * size, margins and greys; each page says how in a {@link Look}.
  */
-abstract class ChartCanvas extends Region {
-    static final Color FORWARD = com.backpropexplorer.ui.graph.Flow.FORWARD.color();
-    static final Color FORWARD_DARK = Color.web("#4493f8");
-    static final Color SECOND = Color.web("#8250df");
-    static final Color SECOND_DARK = Color.web("#a371f7");
-    private static final Insets MARGIN = new Insets(12, 26, 34, 58); // right: room for half of "10,000"
+public abstract class ChartCanvas extends Region {
+    private static final Color FORWARD_DARK = Color.web("#4493f8");
+    private static final Color BACKWARD_DARK = Color.web("#f0883e");
+
+    /**
+     * What a page's charts look like.
+     *
+     * @param styleClass the region's CSS style class
+     * @param margin the room around the plot rectangle, for tick values and axis titles
+     * @param minSize the region's minimum size
+     * @param prefSize the region's preferred size
+     * @param smallest a canvas narrower or lower than this stays blank
+     * @param text tick values and titles in the light theme
+     * @param textDark tick values and titles in the dark theme
+     * @param gridLine grid lines and frames in the light theme
+     * @param gridLineDark grid lines and frames in the dark theme
+     * @param wholePixels the canvas is rounded down to whole pixels rather than snapped to the
+     *     screen's pixel grid (which is finer on a scaled screen)
+     */
+    public record Look(String styleClass, Insets margin, Dimension2D minSize, Dimension2D prefSize, double smallest,
+                       Color text, Color textDark, Color gridLine, Color gridLineDark, boolean wholePixels) {
+    }
 
     private final Canvas canvas = new Canvas();
+    private final Look look;
     private boolean dark;
     private Font font = Font.font(11);
     private String xTitle = "";
     private String yTitle = "";
     private int redraws;
 
-    ChartCanvas() {
+    protected ChartCanvas(Look look) {
+        this.look = look;
         getChildren().add(canvas);
-        getStyleClass().add("chart-canvas");
-        setMinSize(220, 150);
-        setPrefSize(420, 230);
+        getStyleClass().add(look.styleClass());
+        setMinSize(look.minSize().getWidth(), look.minSize().getHeight());
     }
 
-    void setDark(boolean value) {
+    public void setDark(boolean value) {
         dark = value;
         redraw();
     }
 
-    boolean isDark() {
+    protected boolean isDark() {
         return dark;
     }
 
     /** The family of the labels around the chart, so Japanese axis titles get a CJK font. */
-    void setFontFamily(String family) {
+    public void setFontFamily(String family) {
         font = Font.font(family, 11);
         redraw();
     }
 
-    void setTitles(String x, String y) {
+    /** The axis titles {@link #axes} draws. */
+    public void setTitles(String x, String y) {
         xTitle = x;
         yTitle = y;
     }
 
     /** How many times the chart has been drawn (tests check that charts are not redrawn needlessly). */
-    int redraws() {
+    public int redraws() {
         return redraws;
     }
 
     @Override
     protected void layoutChildren() {
-        double w = snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset());
-        double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
+        double roomW = getWidth() - snappedLeftInset() - snappedRightInset();
+        double roomH = getHeight() - snappedTopInset() - snappedBottomInset();
+        double w = look.wholePixels() ? Math.floor(roomW) : snapSizeX(roomW);
+        double h = look.wholePixels() ? Math.floor(roomH) : snapSizeY(roomH);
         canvas.relocate(snappedLeftInset(), snappedTopInset());
         if (w != canvas.getWidth() || h != canvas.getHeight()) {
             canvas.setWidth(Math.max(0, w));
@@ -74,51 +99,60 @@ abstract class ChartCanvas extends Region {
         }
     }
 
+    @Override
+    protected double computePrefWidth(double height) {
+        return look.prefSize().getWidth();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return look.prefSize().getHeight();
+    }
+
     /** Draws the chart again from the current data. */
-    final void redraw() {
+    public final void redraw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
-        if (w < 60 || h < 60) {
+        if (w < look.smallest() || h < look.smallest()) {
             return;
         }
         redraws++;
         g.setFont(font);
-        Plot plot = new Plot(MARGIN.getLeft(), MARGIN.getTop(), w - MARGIN.getLeft() - MARGIN.getRight(),
-                h - MARGIN.getTop() - MARGIN.getBottom());
-        draw(g, plot);
+        Insets m = look.margin();
+        draw(g, new Plot(m.getLeft(), m.getTop(), w - m.getLeft() - m.getRight(), h - m.getTop() - m.getBottom()));
     }
 
-    /** Draws the axes (via {@link #axes}) and the series into {@code plot}. */
-    abstract void draw(GraphicsContext g, Plot plot);
+    /** Draws the data, and the axes (via {@link #axes} or {@link #xAxisEnds}), into {@code plot}. */
+    protected abstract void draw(GraphicsContext g, Plot plot);
 
-    Color text() {
-        return dark ? Color.web("#c9d1d9") : Color.web("#424a53");
+    protected Color text() {
+        return dark ? look.textDark() : look.text();
     }
 
-    Color grid() {
-        return dark ? Color.web("#30363d") : Color.web("#d8dee4");
+    protected Color gridLine() {
+        return dark ? look.gridLineDark() : look.gridLine();
     }
 
-    Color forward() {
-        return dark ? FORWARD_DARK : FORWARD;
+    protected Color forward() {
+        return dark ? FORWARD_DARK : Flow.FORWARD.color();
     }
 
-    Color second() {
-        return dark ? SECOND_DARK : SECOND;
+    protected Color backward() {
+        return dark ? BACKWARD_DARK : Flow.BACKWARD.color();
     }
 
     /** The plot rectangle and its value ranges. */
-    static final class Plot {
-        final double x;
-        final double y;
-        final double w;
-        final double h;
-        double xMin;
-        double xMax = 1;
-        double yMin;
-        double yMax = 1;
+    public static final class Plot {
+        public final double x;
+        public final double y;
+        public final double w;
+        public final double h;
+        public double xMin;
+        public double xMax = 1;
+        public double yMin;
+        public double yMax = 1;
 
         Plot(double x, double y, double w, double h) {
             this.x = x;
@@ -127,17 +161,17 @@ abstract class ChartCanvas extends Region {
             this.h = h;
         }
 
-        double px(double value) {
+        public double px(double value) {
             return x + (value - xMin) / (xMax - xMin) * w;
         }
 
-        double py(double value) {
+        public double py(double value) {
             return y + h - (value - yMin) / (yMax - yMin) * h;
         }
     }
 
     /** Grid lines, tick values and axis titles for the plot's ranges. */
-    void axes(GraphicsContext g, Plot p, boolean percentY) {
+    protected void axes(GraphicsContext g, Plot p, boolean percentY) {
         g.setLineWidth(1);
         g.setFill(text());
         double yStep = niceStep(p.yMax - p.yMin, Math.max(2, (int) (p.h / 40)));
@@ -145,7 +179,7 @@ abstract class ChartCanvas extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (double v = Math.ceil(p.yMin / yStep) * yStep; v <= p.yMax + yStep * 1e-9; v += yStep) {
             double y = Math.round(p.py(v)) + 0.5;
-            g.setStroke(grid());
+            g.setStroke(gridLine());
             g.strokeLine(p.x, y, p.x + p.w, y);
             g.fillText(percentY ? String.format(Locale.ROOT, "%.0f%%", v * 100) : format(v, yStep), p.x - 6, y);
         }
@@ -154,7 +188,7 @@ abstract class ChartCanvas extends Region {
         g.setTextBaseline(VPos.TOP);
         for (double v = Math.ceil(p.xMin / xStep) * xStep; v <= p.xMax + xStep * 1e-9; v += xStep) {
             double x = Math.round(p.px(v)) + 0.5;
-            g.setStroke(grid());
+            g.setStroke(gridLine());
             g.strokeLine(x, p.y, x, p.y + p.h);
             g.fillText(format(v, xStep), x, p.y + p.h + 4);
         }
@@ -173,13 +207,24 @@ abstract class ChartCanvas extends Region {
         g.restore();
     }
 
+    /** Only the first and the last value of the x axis, under its ends: for charts too small for ticks. */
+    protected void xAxisEnds(GraphicsContext g, Plot p, String first, String last) {
+        g.setFill(text());
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(first, p.x, p.y + p.h + 4);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(last, p.x + p.w, p.y + p.h + 4);
+    }
+
     /** One legend entry a line, in the top right corner of the plot. */
-    void legend(GraphicsContext g, Plot p, String[] names, Color[] colors, boolean[] dashed) {
+    protected void legend(GraphicsContext g, Plot p, String[] names, Color[] colors, boolean[] dashed) {
         legend(g, p, names, colors, dashed, false);
     }
 
     /** The legend in the top or (where the data is high, as accuracies are) bottom right corner. */
-    void legend(GraphicsContext g, Plot p, String[] names, Color[] colors, boolean[] dashed, boolean bottom) {
+    protected void legend(GraphicsContext g, Plot p, String[] names, Color[] colors, boolean[] dashed,
+                          boolean bottom) {
         double width = 0;
         for (String name : names) {
             width = Math.max(width, textWidth(name));
@@ -203,13 +248,22 @@ abstract class ChartCanvas extends Region {
     }
 
     private double textWidth(String s) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        Text t = new Text(s);
         t.setFont(font);
         return t.getLayoutBounds().getWidth();
     }
 
+    /** The smallest round value at or above {@code v}. */
+    protected static double niceCeil(double v) {
+        if (!(v > 0)) {
+            return 1;
+        }
+        double step = niceStep(v, 5);
+        return Math.ceil(v / step - 1e-9) * step;
+    }
+
     /** A round step (1, 2 or 5 times a power of ten) giving about {@code count} ticks. */
-    static double niceStep(double range, int count) {
+    private static double niceStep(double range, int count) {
         if (!(range > 0)) {
             return 1;
         }
@@ -217,15 +271,6 @@ abstract class ChartCanvas extends Region {
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / magnitude;
         return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * magnitude;
-    }
-
-    /** The smallest round value at or above {@code v}. */
-    static double niceCeil(double v) {
-        if (!(v > 0)) {
-            return 1;
-        }
-        double step = niceStep(v, 5);
-        return Math.ceil(v / step - 1e-9) * step;
     }
 
     private static String format(double v, double step) {
