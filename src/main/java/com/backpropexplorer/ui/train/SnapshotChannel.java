@@ -11,6 +11,9 @@ import java.util.function.Consumer;
  * (losses, accuracies, pause, end) are queued in order, progress is a single "latest" slot that
  * newer progress overwrites, and at most one drain is waiting on the FX thread at any time,
  * however fast the producer goes.
+ *
+ * <p>It also tells the producer how far behind the FX thread is ({@link #fxLateness}), from a
+ * heartbeat: an empty task sent at most every {@value #HEARTBEAT_MILLIS} ms, one at a time.
  */
 final class SnapshotChannel {
     private final ConcurrentLinkedQueue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
@@ -20,6 +23,13 @@ final class SnapshotChannel {
     private final Consumer<TrainingEvent> onEvent;
     private final Consumer<Progress> onProgress;
     private final Runnable afterDrain;
+
+    static final long HEARTBEAT_MILLIS = 4;
+    private static final long HEARTBEAT_NANOS = HEARTBEAT_MILLIS * 1_000_000;
+    /** When the heartbeat waiting on the FX thread was sent; 0 when none is waiting. */
+    private final java.util.concurrent.atomic.AtomicLong heartbeatSent = new java.util.concurrent.atomic.AtomicLong();
+    private final Runnable heartbeat;
+    private long lastHeartbeat; // producer thread only
 
     /**
      * @param fxThread runs the drain on the FX thread ({@code Platform::runLater})
@@ -33,6 +43,25 @@ final class SnapshotChannel {
         this.onEvent = onEvent;
         this.onProgress = onProgress;
         this.afterDrain = afterDrain;
+        this.heartbeat = () -> heartbeatSent.set(0);
+    }
+
+    /**
+     * How long the FX thread has left the latest heartbeat waiting, in nanoseconds: 0 when it is
+     * keeping up. Sends a new heartbeat when none is waiting and the last was sent at least
+     * {@value #HEARTBEAT_MILLIS} ms ago. For one producer thread, which calls it often.
+     */
+    long fxLateness(long now) {
+        long sent = heartbeatSent.get();
+        if (sent != 0) {
+            return Math.max(0, now - sent);
+        }
+        if (now - lastHeartbeat >= HEARTBEAT_NANOS) {
+            lastHeartbeat = now;
+            heartbeatSent.set(now == 0 ? 1 : now);
+            fxThread.execute(heartbeat);
+        }
+        return 0;
     }
 
     /** Queues an event (any thread). */

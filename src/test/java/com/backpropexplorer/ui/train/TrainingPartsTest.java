@@ -89,6 +89,56 @@ class TrainingPartsTest {
     }
 
     @Test
+    void theHeartbeatSaysHowLongTheFxThreadHasLeftItWaiting() {
+        List<Runnable> fxQueue = new ArrayList<>();
+        SnapshotChannel channel = new SnapshotChannel(fxQueue::add, e -> { }, p -> { }, () -> { });
+        long ms = 1_000_000;
+        long t = 5_000 * ms;
+        assertEquals(0, channel.fxLateness(t), "nothing was waiting: a heartbeat goes out");
+        assertEquals(1, fxQueue.size());
+        assertEquals(3 * ms, channel.fxLateness(t + 3 * ms));
+        assertEquals(30 * ms, channel.fxLateness(t + 30 * ms), "a frozen FX thread gets later and later");
+        assertEquals(1, fxQueue.size(), "one heartbeat at a time");
+        fxQueue.remove(0).run();
+        assertEquals(0, channel.fxLateness(t + 31 * ms), "taken: on time again, and the next one goes out");
+        assertEquals(1, fxQueue.size());
+        fxQueue.remove(0).run();
+        assertEquals(0, channel.fxLateness(t + 32 * ms));
+        assertEquals(0, fxQueue.size(), "no more than one every " + SnapshotChannel.HEARTBEAT_MILLIS + " ms");
+        assertEquals(0, channel.fxLateness(t + 31 * ms + SnapshotChannel.HEARTBEAT_MILLIS * ms));
+        assertEquals(1, fxQueue.size());
+    }
+
+    /** With the FX thread not taking anything, the trainer naps at every update; Stop still ends it. */
+    @Test
+    void aRunStepsAsideWhileTheWindowIsLate() throws Exception {
+        java.util.Random random = new java.util.Random(3);
+        DMatrixRMaj x = new DMatrixRMaj(200, 784); // pictures of 28×28, as the W1 tiles expect
+        int[] t = new int[200];
+        for (int i = 0; i < 200; i++) {
+            t[i] = i % 3;
+            for (int k = 0; k < 784; k += 7) {
+                x.set(i, k, random.nextDouble() * (k % 3 == t[i] ? 1 : 0.2));
+            }
+        }
+        com.backpropexplorer.engine.TrainingData data = new com.backpropexplorer.engine.TrainingData(x, t, x, t);
+        TrainingConfig config = TrainingConfig.book(1).withIterations(100_000).withBatchSize(20);
+        SnapshotChannel frozen = new SnapshotChannel(task -> { }, e -> { }, p -> { }, () -> { });
+        TrainingRun run = new TrainingRun(() -> new com.backpropexplorer.engine.Trainer(config.newNet(784, 3), config, data,
+                com.backpropexplorer.engine.GradientKernelFactory.fast(1)), config, 0, 200, new DMatrixRMaj(0, 784), frozen);
+        run.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (run.stepAsideNanos() < 200_000_000L && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(run.thread().isAlive(), "the run is still going");
+        assertTrue(run.stepAsideNanos() >= 200_000_000L, "stepped aside for " + run.stepAsideNanos() / 1e6 + " ms");
+        run.cancel();
+        run.thread().join(2_000);
+        assertFalse(run.thread().isAlive(), "Stop ends a run that is stepping aside");
+    }
+
+    @Test
     void theWeightPictureUsesOneScaleForAllTilesAndTheAppsColours() {
         DMatrixRMaj w1 = new DMatrixRMaj(784, 12);
         for (int i = 0; i < w1.data.length; i++) {
