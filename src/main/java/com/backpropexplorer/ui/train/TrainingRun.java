@@ -33,6 +33,8 @@ final class TrainingRun implements TrainingListener {
     static final long LATE_MILLIS = 10;
     private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(LATE_MILLIS);
     static final long MAX_NAP_MILLIS = 50;
+    static final long BLOCKED_MILLIS = 250;
+    private static final long BLOCKED_NANOS = TimeUnit.MILLISECONDS.toNanos(BLOCKED_MILLIS);
     private static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_NAP_MILLIS);
     private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long WARM_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
@@ -179,12 +181,17 @@ final class TrainingRun implements TrainingListener {
      * {@value #LATE_MILLIS} ms, the trainer naps 2 ms at a time (at most {@value #MAX_NAP_MILLIS}
      * ms an update), so a frame never has to wait long for a core. It costs nothing while the
      * window keeps up; it matters when the machine has less than two cores to give (other
-     * programs, a virtual machine's host taking one), where frames of 60-80 ms came otherwise.
+     * programs, a virtual machine's host taking one), where frames of 51-67 ms came otherwise.
+     * A heartbeat waiting over {@value #BLOCKED_MILLIS} ms means the FX thread is busy or blocked
+     * rather than short of a core, which napping does not help: then training goes on at full
+     * speed.
      */
     private void stepAsideWhileTheWindowIsLate() {
         long napped = 0;
         long now = System.nanoTime();
-        while (!cancelled && napped < MAX_NAP_NANOS && channel.fxLateness(now) > LATE_NANOS) {
+        long late;
+        while (!cancelled && napped < MAX_NAP_NANOS && (late = channel.fxLateness(now)) > LATE_NANOS
+                && late < BLOCKED_NANOS) {
             java.util.concurrent.locks.LockSupport.parkNanos(NAP_NANOS);
             long after = System.nanoTime();
             napped += after - now;

@@ -109,7 +109,11 @@ class TrainingPartsTest {
         assertEquals(1, fxQueue.size());
     }
 
-    /** With the FX thread not taking anything, the trainer naps at every update; Stop still ends it. */
+    /**
+     * With the FX thread not taking anything, the trainer naps at every update, until the wait
+     * says the FX thread is blocked rather than short of a core; then it trains on at full
+     * speed. Stop ends it either way.
+     */
     @Test
     void aRunStepsAsideWhileTheWindowIsLate() throws Exception {
         java.util.Random random = new java.util.Random(3);
@@ -128,11 +132,17 @@ class TrainingPartsTest {
                 com.backpropexplorer.engine.GradientKernelFactory.fast(1)), config, 0, 200, new DMatrixRMaj(0, 784), frozen);
         run.start();
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (run.stepAsideNanos() < 200_000_000L && System.nanoTime() < deadline) {
+        while (run.stepAsideNanos() < 150_000_000L && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        Thread.sleep(TrainingRun.BLOCKED_MILLIS + 200);
+        long stepped = run.stepAsideNanos();
+        Thread.sleep(300);
         assertTrue(run.thread().isAlive(), "the run is still going");
-        assertTrue(run.stepAsideNanos() >= 200_000_000L, "stepped aside for " + run.stepAsideNanos() / 1e6 + " ms");
+        assertTrue(stepped >= 150_000_000L, "stepped aside for " + stepped / 1e6 + " ms");
+        assertTrue(stepped <= (TrainingRun.BLOCKED_MILLIS + TrainingRun.MAX_NAP_MILLIS) * 1_000_000L,
+                "stepped aside for " + stepped / 1e6 + " ms");
+        assertEquals(stepped, run.stepAsideNanos(), "a blocked window no longer slows training");
         run.cancel();
         run.thread().join(2_000);
         assertFalse(run.thread().isAlive(), "Stop ends a run that is stepping aside");
