@@ -281,7 +281,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
         int end = to * hidden;
         double[] w = w1.data;
         System.arraycopy(w, start, previousW1, start, end - start);
-        step(w, dW1, learningRate, start, end);
+        SgdUpdate.apply(w, dW1, learningRate, start, end);
         TwoLayerLoops.toRows(w, w1Rows, from, to);
     }
 
@@ -296,14 +296,7 @@ public final class FastGradientKernel implements GradientKernel, AutoCloseable {
 
     private static void step(double[] p, double[] g, double[] old, double lr) {
         System.arraycopy(p, 0, old, 0, p.length);
-        step(p, g, lr, 0, p.length);
-    }
-
-    /** p[i] −= lr·g[i] for i in [from, to): {@link SgdUpdate}'s arithmetic. */
-    private static void step(double[] p, double[] g, double lr, int from, int to) {
-        for (int i = from; i < to; i++) {
-            p[i] -= lr * g[i];
-        }
+        SgdUpdate.apply(p, g, lr, 0, p.length);
     }
 
     /** Forward, softmax, loss terms and the hidden layer's gradient for one slice of the batch. */

@@ -29,12 +29,7 @@ public final class Sgd implements Optimizer {
     public void update(DMatrixRMaj[] params, DMatrixRMaj[] grads) {
         Optimizer.requireMatching(params, grads);
         for (int k = 0; k < params.length; k++) {
-            double[] p = params[k].data;
-            double[] g = grads[k].data;
-            int n = params[k].getNumElements();
-            for (int i = 0; i < n; i++) {
-                p[i] -= learningRate * g[i];
-            }
+            SgdUpdate.apply(params[k].data, grads[k].data, learningRate, 0, params[k].getNumElements());
         }
     }
 

@@ -29,10 +29,13 @@ public final class SgdUpdate {
         if (p.numRows != g.numRows || p.numCols != g.numCols) {
             throw new IllegalArgumentException("gradient " + Matrices.shape(g) + " for a parameter " + Matrices.shape(p));
         }
-        double[] pd = p.data;
-        double[] gd = g.data;
-        for (int i = 0, n = p.getNumElements(); i < n; i++) {
-            pd[i] -= lr * gd[i];
+        apply(p.data, g.data, lr, 0, p.getNumElements());
+    }
+
+    /** p[i] −= lr · g[i] for i in [from, to): the one place the book's step is written. */
+    static void apply(double[] p, double[] g, double lr, int from, int to) {
+        for (int i = from; i < to; i++) {
+            p[i] -= lr * g[i];
         }
     }
 }
