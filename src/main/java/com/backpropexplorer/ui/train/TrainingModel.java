@@ -359,15 +359,14 @@ public final class TrainingModel {
         }
         TrainingConfig config = parsed.config();
         TrainingData sets = data.get().data();
-        java.util.function.Supplier<TwoLayerNet> startNet;
+        TwoLayerNet continued = null; // a fresh net is drawn on the training thread
         int offset;
         if (continuing) {
             if (net.inputSize() != sets.inputSize() || net.outputSize() < sets.classCount()) {
                 notice.set(Notice.error("train.notice.shapeMismatch", net.inputSize(), net.outputSize()));
                 return false;
             }
-            TwoLayerNet copy = net.copy();
-            startNet = () -> copy;
+            continued = net.copy();
             offset = log.size();
             secondsBefore = seconds.get();
             // a fresh sequence of minibatches, still reproducible from the seed
@@ -375,8 +374,6 @@ public final class TrainingModel {
             notice.set(Notice.info("train.notice.continuing", net.hiddenSize(),
                     net.activation().name().toLowerCase(Locale.ROOT), TrainingSettings.format(config.learningRate())));
         } else {
-            TrainingConfig fresh = config;
-            startNet = () -> fresh.newNet(sets.inputSize(), sets.classCount()); // on the training thread
             offset = 0;
             log.clear();
             secondsBefore = 0;
@@ -387,7 +384,9 @@ public final class TrainingModel {
         log.setIterationsPerEpoch(config.iterationsPerEpoch(sets.trainSize()));
         // one training thread: the other core stays free for the FX thread and the renderer
         TrainingConfig runConfig = config;
-        java.util.function.Supplier<Trainer> trainer = () -> new Trainer(startNet.get(), runConfig, sets,
+        TwoLayerNet startNet = continued;
+        java.util.function.Supplier<Trainer> trainer = () -> new Trainer(
+                startNet != null ? startNet : runConfig.newNet(sets.inputSize(), sets.classCount()), runConfig, sets,
                 GradientKernelFactory.fast(1));
         // a drain of an earlier run's channel may still be queued: only the current channel is heard
         SnapshotChannel[] own = new SnapshotChannel[1];
