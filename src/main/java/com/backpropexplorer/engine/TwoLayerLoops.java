@@ -236,48 +236,8 @@ final class TwoLayerLoops {
     static void hiddenGradientRow(double[] dScores, int c, int o, double[][] w2T, double[] hidden, double[] dHidden) {
         int sb = o * c;
         int h = w2T[0].length;
-        int k = 0;
-        if (c >= 4) {
-            // the first four classes in one pass: the sum starts from +0, as the plain dot product's
-            double d0 = dScores[sb];
-            double d1 = dScores[sb + 1];
-            double d2 = dScores[sb + 2];
-            double d3 = dScores[sb + 3];
-            double[] w0 = w2T[0];
-            double[] w1 = w2T[1];
-            double[] w2 = w2T[2];
-            double[] w3 = w2T[3];
-            for (int j = 0; j < h; j++) {
-                double t = 0.0;
-                t += d0 * w0[j];
-                t += d1 * w1[j];
-                t += d2 * w2[j];
-                t += d3 * w3[j];
-                dHidden[j] = t;
-            }
-            k = 4;
-        } else {
-            java.util.Arrays.fill(dHidden, 0, h, 0.0);
-        }
-        for (; k + 3 < c; k += 4) {
-            double d0 = dScores[sb + k];
-            double d1 = dScores[sb + k + 1];
-            double d2 = dScores[sb + k + 2];
-            double d3 = dScores[sb + k + 3];
-            double[] w0 = w2T[k];
-            double[] w1 = w2T[k + 1];
-            double[] w2 = w2T[k + 2];
-            double[] w3 = w2T[k + 3];
-            for (int j = 0; j < h; j++) {
-                double t = dHidden[j];
-                t += d0 * w0[j];
-                t += d1 * w1[j];
-                t += d2 * w2[j];
-                t += d3 * w3[j];
-                dHidden[j] = t;
-            }
-        }
-        for (; k < c; k++) {
+        java.util.Arrays.fill(dHidden, 0, h, 0.0);
+        for (int k = 0; k < c; k++) {
             double d = dScores[sb + k];
             double[] w = w2T[k];
             for (int j = 0; j < h; j++) {
