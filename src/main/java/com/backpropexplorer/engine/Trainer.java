@@ -115,11 +115,12 @@ public final class Trainer {
             throw new IllegalStateException("this trainer has already run; make a new one to train again");
         }
         GradientKernel kernel = kernels.create(net, data.trainImages(), data.trainLabels());
+        // SGD on the fast kernel: the update runs inside the kernel's parallel gradient pass
+        FastGradientKernel fused = null;
         if (kernel instanceof FastGradientKernel fast) {
             accuracyThreads = fast.threads();
+            fused = optimizer instanceof Sgd ? fast : null;
         }
-        // SGD on the fast kernel: the update runs inside the kernel's parallel gradient pass
-        FastGradientKernel fused = kernel instanceof FastGradientKernel fast && optimizer instanceof Sgd ? fast : null;
         Map<String, DMatrixRMaj> params = net.params();
         Map<String, DMatrixRMaj> grads = zerosLike(params);
         // arrays in the parameters' order: the optimizer's allocation-free form
