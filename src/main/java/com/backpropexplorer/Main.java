@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            com.backpropexplorer.ui.AppLauncher.launch(args);
+            com.backpropexplorer.ui.app.AppLauncher.launch(args);
             return;
         }
         System.exit(Cli.run(args));

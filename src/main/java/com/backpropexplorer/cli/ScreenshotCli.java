@@ -1,6 +1,6 @@
 package com.backpropexplorer.cli;
 
-import com.backpropexplorer.ui.ScreenshotCommand;
+import com.backpropexplorer.ui.screenshot.Screenshots;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +25,7 @@ final class ScreenshotCli implements Callable<Integer> {
     @Override
     public Integer call() {
         // The toolkit's threads are not daemons: end the process here rather than hang.
-        int code = ScreenshotCommand.run(out, data, everyStage);
+        int code = Screenshots.run(out, data, everyStage);
         javafx.application.Platform.exit();
         return code;
     }

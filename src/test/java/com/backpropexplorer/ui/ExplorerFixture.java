@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.ui.lesson.LessonModel;
-import com.backpropexplorer.ui.pages.AppContext;
-import com.backpropexplorer.ui.pages.PageCatalog;
+import com.backpropexplorer.ui.app.Explorer;
+import com.backpropexplorer.ui.app.MainWindow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,18 +20,18 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Opens the real main window at its minimum size and helps tests read what it shows. */
 final class ExplorerFixture {
-    final AppContext ctx;
+    final Explorer explorer;
     final MainWindow window;
 
     ExplorerFixture(Stage stage, Locale locale) {
-        ctx = new AppContext(new I18n(locale));
-        window = new MainWindow(stage, ctx, PageCatalog.standard(), new Dimension2D(1280, 800));
+        explorer = new Explorer(new I18n(locale));
+        window = new MainWindow(stage, explorer, new Dimension2D(1280, 800));
         stage.show();
         stage.toFront();
     }
 
     LessonModel lesson(Example example) {
-        return ctx.lesson(example);
+        return explorer.lesson(example);
     }
 
     /** Waits until the lesson's pass has been computed in the background. */

@@ -30,7 +30,7 @@ class GradcheckPageTest {
     }
 
     private GradcheckModel model() {
-        return app.ctx.gradcheck();
+        return app.explorer.gradcheck();
     }
 
     @Test

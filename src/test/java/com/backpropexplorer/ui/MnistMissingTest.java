@@ -25,7 +25,7 @@ class MnistMissingTest {
     void start(Stage stage) throws Exception {
         app = new ExplorerFixture(stage, Locale.ENGLISH);
         Path empty = Files.createTempDirectory("no-mnist");
-        app.ctx.mnistFolderProperty().set(empty);
+        app.explorer.mnist().chosenProperty().set(empty);
     }
 
     @Test

@@ -57,7 +57,7 @@ class WeightsPanelTest {
     }
 
     private WeightsModel weights() {
-        return app.ctx.weights(tiny());
+        return app.explorer.weights(Example.TINY);
     }
 
     private WeightsPanel panel(FxRobot robot) {

@@ -5,13 +5,10 @@ import com.backpropexplorer.data.DigitPreprocessor;
 import com.backpropexplorer.data.ShippedModel;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.DigitReader;
-import com.backpropexplorer.ui.pages.AppContext;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,16 +24,18 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The digit canvas's view-model: the strokes (with undo), the paper they make, and what the
- * net reads from it. One per {@link AppContext}, so the drawing survives the page being
- * rebuilt (language or theme switch, another page visited).
+ * net reads from it. It outlives the page, so the drawing survives the page being rebuilt
+ * (language or theme switch, another page visited).
  *
  * <p>Threading: the FX thread owns the strokes and the paper. Every change hands a copy of the
- * ink to one "digit-reader" thread, which owns the net's copy, preprocesses, predicts, and
- * posts the reading back; requests that pile up while it works are skipped, only the latest
- * counts. The thread is a daemon, so it never keeps the process alive.
+ * ink to one "digit-reader" thread, which owns the net's copy (and reads the shipped model from
+ * the jar when there is no trained one), preprocesses, predicts, and posts the reading back;
+ * requests that pile up while it works are skipped, only the latest counts. The thread is a
+ * daemon, so it never keeps the process alive.
  */
 public final class DrawModel {
     /** Side of the paper in pixels; the canvas shows it 1:1. */
@@ -45,8 +44,6 @@ public final class DrawModel {
     public static final double DEFAULT_RADIUS = 13;
     /** How many recent readings the timing median is taken over. */
     private static final int TIMING_WINDOW = 200;
-
-    private static final Map<AppContext, DrawModel> MODELS = new WeakHashMap<>();
 
     /** The two tools. */
     public enum Tool { PEN, ERASER }
@@ -95,47 +92,58 @@ public final class DrawModel {
     });
     /** The latest ink not yet read; the worker takes it, so older requests are simply replaced. */
     private final AtomicReference<double[]> pendingInk = new AtomicReference<>();
-    /** Read on the worker only; replaced (never mutated) from the FX thread. */
-    private volatile DigitReader reader;
-    /** The net the reader copied, for lessons on the drawn digit; immutable by contract. */
+    /** Worker only: reads the digits with the net chosen last. */
+    private DigitReader reader;
+    /** FX thread: the net the reader copied, for lessons on the drawn digit; immutable by contract. */
     private TwoLayerNet net;
+    /** FX thread: counts changes of the net, so only the newest one is announced. */
+    private long netChanges;
     /** Worker only: recent preprocess + predict times. */
     private final double[] timings = new double[TIMING_WINDOW];
     private int timingCount;
 
-    private DrawModel(ObjectProperty<TwoLayerNet> trainedNet) {
-        useNet(trainedNet.get());
+    /**
+     * @param trainedNet the net the learner trained or opened (null: read with the model that
+     *     ships with the app); followed as it changes
+     */
+    public DrawModel(ObservableValue<TwoLayerNet> trainedNet) {
+        useNet(trainedNet.getValue());
         trainedNet.addListener((obs, old, now) -> useNet(now));
-    }
-
-    /** The context's drawing, made on first use. Call on the FX thread. */
-    public static DrawModel of(AppContext ctx) {
-        return MODELS.computeIfAbsent(ctx, c -> new DrawModel(c.trainedNetProperty()));
     }
 
     // ------------------------------------------------------------ the net
 
+    /** FX thread: the worker takes the net (or loads the shipped one), then the paper is read again. */
     private void useNet(TwoLayerNet trained) {
-        TwoLayerNet chosen = trained;
-        NetSource source = NetSource.TRAINED;
-        if (chosen == null) {
-            try {
-                chosen = DigitReader.netOf(ShippedModel.load());
-                source = NetSource.SHIPPED;
-            } catch (DataException e) {
-                chosen = null;
-                source = NetSource.NONE;
+        long change = ++netChanges;
+        worker.execute(() -> {
+            TwoLayerNet chosen = trained;
+            NetSource source = NetSource.TRAINED;
+            if (chosen == null) {
+                try {
+                    chosen = DigitReader.netOf(ShippedModel.load());
+                    source = NetSource.SHIPPED;
+                } catch (DataException e) {
+                    chosen = null;
+                    source = NetSource.NONE;
+                }
             }
-        }
-        try {
-            reader = chosen == null ? null : new DigitReader(chosen);
-        } catch (IllegalArgumentException notForDigits) {
-            // e.g. a net trained on another input size: keep reading with what we had
-            return;
-        }
-        net = chosen;
-        netSource.set(source);
-        requestReading();
+            try {
+                reader = chosen == null ? null : new DigitReader(chosen);
+            } catch (IllegalArgumentException notForDigits) {
+                // e.g. a net trained on another input size: keep reading with what we had
+                return;
+            }
+            TwoLayerNet using = chosen;
+            NetSource from = source;
+            Platform.runLater(() -> {
+                if (change == netChanges) {
+                    net = using;
+                    netSource.set(from);
+                }
+                requestReading();
+            });
+        });
     }
 
     /** A copy of the net that reads the digits, or null when there is none. */

@@ -2,17 +2,20 @@ package com.backpropexplorer.ui.draw;
 
 import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.data.ImageFiles;
+import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.DigitReader;
-import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
-import com.backpropexplorer.ui.pages.AppContext;
-import com.backpropexplorer.ui.pages.Page;
+import com.backpropexplorer.ui.shell.Dialogs;
+import com.backpropexplorer.ui.shell.Page;
+import com.backpropexplorer.ui.shell.StatusLine;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -40,18 +43,28 @@ import javafx.stage.FileChooser;
  * 50 hidden activations as a strip, updated while the learner draws; and "Explain this digit",
  * which hands the drawing with the learner's label to the explainer's mnist lesson.
  *
- * <p>All state lives in the {@link DrawModel} held per {@link AppContext}; this page only
- * shows it and forwards input, so a language or theme switch loses nothing.
+ * <p>All state lives in the {@link DrawModel}, which outlives the page; this page only shows it
+ * and forwards input, so a language or theme switch loses nothing.
  */
 public final class DrawPage implements Page {
+    /** Takes the learner's drawing into the explainer: its 784 inputs, the label they chose, the net that read it. */
+    @FunctionalInterface
+    public interface ExplainDigit {
+        void explain(double[] pixels, int label, TwoLayerNet net);
+    }
+
     /** Side of a preview pixel on screen. */
     private static final int PREVIEW_CELL = 6;
     /** Width of a hidden unit in the strip. */
     private static final int HIDDEN_CELL = 10;
 
-    private final AppContext ctx;
     private final I18n i18n;
     private final DrawModel model;
+    private final StatusLine status;
+    private final Dialogs dialogs;
+    private final Executor background;
+    private final ObservableValue<Theme> theme;
+    private final ExplainDigit explainDigit;
     private final BorderPane root = new BorderPane();
     private final DrawingSurface surface;
     private final CellStrip preview = new CellStrip("x", 28, 28, PREVIEW_CELL, PREVIEW_CELL, true);
@@ -73,11 +86,23 @@ public final class DrawPage implements Page {
     /** New ink, new digit: the label follows the prediction again until the learner picks one. */
     private final java.util.function.Consumer<Paper.Region> onInk = region -> pickedLabel = -1;
 
-    public DrawPage(AppContext ctx) {
-        this.ctx = ctx;
-        this.i18n = ctx.i18n();
-        this.model = DrawModel.of(ctx);
-        this.surface = new DrawingSurface(model, ctx.themeProperty().get().isDark());
+    /**
+     * @param status the window's status line, which the page fills while it is shown
+     * @param dialogs for the picture chooser
+     * @param background where pictures are read
+     * @param theme light or dark: the paper follows it
+     * @param explainDigit what "Explain this digit" does
+     */
+    public DrawPage(I18n i18n, DrawModel model, StatusLine status, Dialogs dialogs, Executor background,
+                    ObservableValue<Theme> theme, ExplainDigit explainDigit) {
+        this.i18n = i18n;
+        this.model = model;
+        this.status = status;
+        this.dialogs = dialogs;
+        this.background = background;
+        this.theme = theme;
+        this.explainDigit = explainDigit;
+        this.surface = new DrawingSurface(model, theme.getValue().isDark());
         root.setId("page-draw");
         root.getStyleClass().add("draw-page");
         root.getStylesheets().add(DrawPage.class.getResource("/com/backpropexplorer/ui/draw/draw.css").toExternalForm());
@@ -182,7 +207,7 @@ public final class DrawPage implements Page {
                     new FileChooser.ExtensionFilter(i18n.text("draw.open.images"), "*.png", "*.jpg", "*.jpeg",
                             "*.PNG", "*.JPG", "*.JPEG"),
                     new FileChooser.ExtensionFilter(i18n.text("draw.open.all"), "*"));
-            File file = chooser.showOpenDialog(ctx.window());
+            File file = chooser.showOpenDialog(dialogs.owner());
             if (file != null) {
                 openPicture(file.toPath());
             }
@@ -271,11 +296,11 @@ public final class DrawPage implements Page {
         model.readingProperty().addListener(onReading);
         model.medianMillisProperty().addListener(onTiming);
         model.netSourceProperty().addListener(onNet);
-        ctx.themeProperty().addListener(onTheme);
+        theme.addListener(onTheme);
         showReading(model.reading());
         showTiming();
         showNet();
-        ctx.statusProperty().set(i18n.text("draw.status"));
+        status.show(i18n.text("draw.status"));
     }
 
     @Override
@@ -285,7 +310,7 @@ public final class DrawPage implements Page {
         model.readingProperty().removeListener(onReading);
         model.medianMillisProperty().removeListener(onTiming);
         model.netSourceProperty().removeListener(onNet);
-        ctx.themeProperty().removeListener(onTheme);
+        theme.removeListener(onTheme);
     }
 
     /** Ctrl+Z undoes, Delete clears. */
@@ -389,9 +414,8 @@ public final class DrawPage implements Page {
             return;
         }
         int label = pickedLabel >= 0 ? pickedLabel : reading.digit();
-        ctx.setLesson(Example.MNIST, new DrawnDigitLesson(reading.pixels(), label, model.net()));
-        ctx.statusProperty().set(i18n.text("draw.explain.status", label));
-        ctx.navigate(Example.MNIST.id());
+        status.show(i18n.text("draw.explain.status", label));
+        explainDigit.explain(reading.pixels(), label, model.net());
     }
 
     /** Reads a picture off the FX thread and puts it on the paper. */
@@ -405,13 +429,13 @@ public final class DrawPage implements Page {
         };
         task.setOnSucceeded(e -> {
             model.showPicture(task.getValue());
-            ctx.statusProperty().set(i18n.text("draw.open.done", name));
+            status.show(i18n.text("draw.open.done", name));
         });
-        task.setOnFailed(e -> ctx.statusProperty().set(task.getException() instanceof DataException
+        task.setOnFailed(e -> status.show(task.getException() instanceof DataException
                 ? i18n.text("draw.open.failed", name) : i18n.text("draw.open.error", name,
                         String.valueOf(task.getException().getMessage()))));
-        ctx.statusProperty().set(i18n.text("draw.open.reading", name));
-        ctx.background().execute(task);
+        status.show(i18n.text("draw.open.reading", name));
+        background.execute(task);
     }
 
     private void enableFileDrop() {

@@ -15,13 +15,15 @@ import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.explain.Trace;
 import com.backpropexplorer.explain.Tracer;
 import com.backpropexplorer.ui.lesson.MnistLesson;
-import com.backpropexplorer.ui.pages.AppContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -51,7 +53,10 @@ public final class GradcheckModel {
     /** Relative error's floor in the denominator, so two gradients that are both ~0 do not count. */
     public static final double EPSILON = 1e-8;
 
-    private final AppContext ctx;
+    private final Executor background;
+    private final Function<Example, Trace> lessonTrace;
+    private final Supplier<TwoLayerNet> trained;
+    private final Supplier<Path> mnistFolder;
     private final ObjectProperty<Example> net = new SimpleObjectProperty<>(this, "net", Example.TINY);
     private final IntegerProperty samples = new SimpleIntegerProperty(this, "samples", MnistLesson.BATCH);
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(this, "method", Method.LOCAL);
@@ -66,8 +71,18 @@ public final class GradcheckModel {
     private volatile MnistDataset cachedTest;
     private volatile Path cachedFrom;
 
-    public GradcheckModel(AppContext ctx) {
-        this.ctx = ctx;
+    /**
+     * @param background where the check runs
+     * @param lessonTrace the pass a lesson shows now (tiny or mnist), or null before it computed one
+     * @param trained a copy of the learner's net, or null: the mnist net until the lesson has a pass
+     * @param mnistFolder where MNIST is, or null to look it up
+     */
+    public GradcheckModel(Executor background, Function<Example, Trace> lessonTrace, Supplier<TwoLayerNet> trained,
+                          Supplier<Path> mnistFolder) {
+        this.background = background;
+        this.lessonTrace = lessonTrace;
+        this.trained = trained;
+        this.mnistFolder = mnistFolder;
     }
 
     public ObjectProperty<Example> netProperty() {
@@ -118,12 +133,12 @@ public final class GradcheckModel {
         Example which = net.get();
         int n = samples.get();
         Method how = method.get();
-        Trace shown = ctx.lesson(which).trace();
+        Trace shown = lessonTrace.apply(which);
+        TwoLayerNet learners = which == Example.MNIST ? trained.get() : null;
         TwoLayerNet fallback = which == Example.MNIST
-                ? (ctx.trainedNetProperty().get() != null ? ctx.trainedNetProperty().get().copy()
-                        : MnistLesson.untrainedNet())
+                ? (learners != null ? learners : MnistLesson.untrainedNet())
                 : Tracer.TinyLesson.of(Tracer.TINY_SEED).net();
-        Path folder = ctx.mnistFolderProperty().get();
+        Path folder = mnistFolder.get();
         Task<GradcheckResult> t = new Task<>() {
             @Override
             protected GradcheckResult call() throws Exception {
@@ -180,7 +195,7 @@ public final class GradcheckModel {
                 finished(null, error.getMessage() == null ? error.toString() : error.getMessage());
             }
         });
-        ctx.background().execute(t);
+        background.execute(t);
     }
 
     /** Stops the running check (its partial result is dropped). */

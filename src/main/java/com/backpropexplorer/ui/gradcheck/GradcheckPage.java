@@ -4,8 +4,7 @@ import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.ui.I18n;
-import com.backpropexplorer.ui.pages.AppContext;
-import com.backpropexplorer.ui.pages.Page;
+import com.backpropexplorer.ui.shell.Page;
 import java.util.Locale;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -46,9 +45,9 @@ public final class GradcheckPage implements Page {
     private final Spinner<Integer> samples = new Spinner<>();
     private final ChangeListener<Object> onChange = (obs, o, n) -> show();
 
-    public GradcheckPage(AppContext ctx) {
-        this.model = ctx.gradcheck();
-        this.i18n = ctx.i18n();
+    public GradcheckPage(I18n i18n, GradcheckModel model) {
+        this.model = model;
+        this.i18n = i18n;
 
         Label title = new Label(i18n.text("nav.gradcheck"));
         title.getStyleClass().add("title-2");

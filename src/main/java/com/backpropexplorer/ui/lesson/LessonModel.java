@@ -8,6 +8,7 @@ import com.backpropexplorer.explain.WeightProbe.Element;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
@@ -35,8 +36,10 @@ public final class LessonModel {
     /** Where the lesson is in its life: computing, ready, or unable to run (e.g. no MNIST). */
     public enum Status { IDLE, LOADING, READY, MNIST_MISSING, FAILED }
 
-    private final LessonSource source;
+    private final ReadOnlyObjectWrapper<LessonSource> source = new ReadOnlyObjectWrapper<>(this, "source");
     private final Executor background;
+    /** Counts reloads, so that only the newest one's result is shown. */
+    private long loads;
 
     private final ReadOnlyObjectWrapper<LessonRun> run = new ReadOnlyObjectWrapper<>(this, "run");
     /** The run as the source computed it (the starting weights); {@code run} may be a live copy. */
@@ -54,23 +57,43 @@ public final class LessonModel {
     /** Animation speed: 1 is normal (about 600 ms a stage), 2 twice as fast. */
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
 
+    /**
+     * @param source where the lesson's passes come from
+     * @param background where they are computed
+     */
     public LessonModel(LessonSource source, Executor background) {
-        this.source = source;
+        this.source.set(source);
         this.background = background;
     }
 
     public Example example() {
-        return source.example();
+        return source.get().example();
+    }
+
+    /** Where the lesson's passes come from. */
+    public LessonSource source() {
+        return source.get();
+    }
+
+    public ReadOnlyObjectProperty<LessonSource> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows passes from another source of the same lesson (the mnist lesson on a drawn digit,
+     * or back on the test digits): computed now, at the same position.
+     */
+    public void setSource(LessonSource next) {
+        if (next.example() != example()) {
+            throw new IllegalArgumentException(next.example() + " is not a source of the " + example() + " lesson");
+        }
+        source.set(next);
+        reload();
     }
 
     /** The bundle key of the lesson's subtitle (a custom lesson, e.g. a drawn digit, has its own). */
-    /** Where the lesson's passes come from. */
-    public LessonSource source() {
-        return source;
-    }
-
     public String subtitleKey() {
-        return source.subtitleKey();
+        return source.get().subtitleKey();
     }
 
     /** Computes the lesson's pass in the background unless it is already there or on its way. */
@@ -83,13 +106,18 @@ public final class LessonModel {
     /** Computes the pass again (e.g. after MNIST was downloaded or another net was trained). */
     public void reload() {
         status.set(Status.LOADING);
+        LessonSource from = source.get();
+        long generation = ++loads;
         Task<LessonRun> task = new Task<>() {
             @Override
             protected LessonRun call() throws Exception {
-                return source.compute();
+                return from.compute();
             }
         };
         task.setOnSucceeded(e -> {
+            if (generation != loads) {
+                return; // a newer reload (another source, digit or net) is on its way
+            }
             LessonRun computed = task.getValue();
             Element first = selectedElement.get();
             if (first != null && !fits(computed, first)) {
@@ -108,11 +136,18 @@ public final class LessonModel {
             status.set(Status.READY);
         });
         task.setOnFailed(e -> {
+            if (generation != loads) {
+                return;
+            }
             Throwable error = task.getException();
             problem.set(error.getMessage() == null ? error.toString() : error.getMessage());
             status.set(error instanceof MnistMissingException ? Status.MNIST_MISSING : Status.FAILED);
         });
-        background.execute(task);
+        try {
+            background.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // the app is closing (its executor shut down): nothing will show the pass any more
+        }
     }
 
     // ---- read-only state

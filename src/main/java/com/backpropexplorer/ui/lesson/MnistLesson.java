@@ -13,9 +13,9 @@ import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The 784-50-10 TwoLayerNet on a few real MNIST test digits. The net comes from a supplier so
- * the training view can later hand in the net it trained; by default it is the book's freshly
- * initialised net (weight_init_std = 0.01), whose loss is about ln 10 ≈ 2.3.
+ * The 784-50-10 TwoLayerNet on a few real MNIST test digits: the net the learner trained or
+ * opened, else the book's freshly initialised net (weight_init_std = 0.01), whose loss is about
+ * ln 10 ≈ 2.3.
  */
 public final class MnistLesson implements LessonSource {
     /** How many test digits go through the net at once (the batch N). */
@@ -24,7 +24,7 @@ public final class MnistLesson implements LessonSource {
     public static final long NET_SEED = 42;
 
     private final Supplier<Path> folder;
-    private final Supplier<TwoLayerNet> net;
+    private final Supplier<TwoLayerNet> trained;
     /** The batch shown; the weights panel offers 100 to feel a real mini-batch. */
     private volatile int batchSize = BATCH;
     private volatile int firstDigit;
@@ -34,11 +34,11 @@ public final class MnistLesson implements LessonSource {
     /**
      * @param folder where MNIST is, or null to look it up (MNIST_DIR, the per-user cache);
      *     asked on every compute, so a folder chosen or downloaded later is picked up
-     * @param net the net to show
+     * @param trained a copy of the net the learner trained or opened, or null when there is none
      */
-    public MnistLesson(Supplier<Path> folder, Supplier<TwoLayerNet> net) {
+    public MnistLesson(Supplier<Path> folder, Supplier<TwoLayerNet> trained) {
         this.folder = folder;
-        this.net = net;
+        this.trained = trained;
     }
 
     /** The book's untrained 784-50-10 net with a fixed seed. */
@@ -72,6 +72,12 @@ public final class MnistLesson implements LessonSource {
         return Example.MNIST;
     }
 
+    /** Says whether the net is the learner's own or the untrained one. */
+    @Override
+    public String subtitleKey() {
+        return trained.get() != null ? "lesson.mnist.subtitle.trained" : "lesson.mnist.subtitle";
+    }
+
     @Override
     public LessonRun compute() throws MnistMissingException {
         MnistDataset test = testSet();
@@ -83,7 +89,8 @@ public final class MnistLesson implements LessonSource {
         }
         DMatrixRMaj x = test.images(indices);
         int[] labels = test.labels(indices);
-        TwoLayerNet shown = net.get();
+        TwoLayerNet learners = trained.get();
+        TwoLayerNet shown = learners != null ? learners : untrainedNet();
         return new LessonRun(Tracer.twoLayer(Example.MNIST, shown, x, labels), Tracer.backwardBeforeForward(shown),
                 shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + n
                         + ", #" + first + "–#" + (first + n - 1));

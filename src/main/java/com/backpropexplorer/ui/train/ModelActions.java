@@ -2,141 +2,141 @@ package com.backpropexplorer.ui.train;
 
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.PngExport;
-import com.backpropexplorer.ui.pages.AppContext;
+import com.backpropexplorer.ui.shared.TrainedNet;
+import com.backpropexplorer.ui.shell.Dialogs;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.stage.FileChooser;
 
 /**
- * Open and save a model, export the training log, from the File menu or the training view:
- * the file choosers, and a one-sentence dialog when a file is refused (the current model stays).
+ * Open and save a model, export the training log and charts, from the File menu or the
+ * training view: the file choosers, and a one-sentence dialog when a file is refused (the
+ * current model stays).
  */
 public final class ModelActions {
-    private ModelActions() {
+    private final I18n i18n;
+    private final TrainingModel model;
+    private final TrainedNet trained;
+    private final Dialogs dialogs;
+    private final Executor background;
+
+    /**
+     * @param model whose net is saved and which takes an opened one
+     * @param trained the learner's net (saved when the training view has none of its own)
+     * @param dialogs the owner of choosers and error dialogs
+     * @param background where pictures are encoded and written
+     */
+    public ModelActions(I18n i18n, TrainingModel model, TrainedNet trained, Dialogs dialogs, Executor background) {
+        this.i18n = i18n;
+        this.model = model;
+        this.trained = trained;
+        this.dialogs = dialogs;
+        this.background = background;
     }
 
-    /** File → Open model…: a chooser, then {@link #open(AppContext, Path)}. */
-    public static void openWithChooser(AppContext ctx) {
-        I18n i18n = ctx.i18n();
-        FileChooser chooser = chooser(ctx, i18n.text("train.file.openTitle"));
+    /** File → Open model…: a chooser, then {@link #open(Path)}. */
+    public void openWithChooser() {
+        FileChooser chooser = chooser(i18n.text("train.file.openTitle"));
         chooser.getExtensionFilters().setAll(
                 new FileChooser.ExtensionFilter(i18n.text("train.file.models"), "*.npz", "*.bpex"),
                 new FileChooser.ExtensionFilter(i18n.text("train.file.npz"), "*.npz"),
                 new FileChooser.ExtensionFilter(i18n.text("train.file.bpex"), "*.bpex"),
                 new FileChooser.ExtensionFilter(i18n.text("train.file.all"), "*"));
-        File file = chooser.showOpenDialog(ctx.window());
+        File file = chooser.showOpenDialog(dialogs.owner());
         if (file != null) {
-            open(ctx, file.toPath());
+            open(file.toPath());
         }
     }
 
     /** Opens {@code file}; a refused file gets a dialog and leaves the current model as it was. */
-    public static CompletableFuture<Void> open(AppContext ctx, Path file) {
-        TrainingModel model = ctx.training();
+    public CompletableFuture<Void> open(Path file) {
         model.setLastFolder(file.toAbsolutePath().getParent());
-        return reportFailure(ctx, model.openModel(file), "train.file.openFailed");
+        return reportFailure(model.openModel(file), "train.file.openFailed");
     }
 
-    /** File → Save model…: a chooser (.npz or .bpex), then {@link #save(AppContext, Path)}. */
-    public static void saveWithChooser(AppContext ctx) {
-        I18n i18n = ctx.i18n();
-        if (!ctx.training().hasNetProperty().get() && ctx.trainedNetProperty().get() == null) {
-            error(ctx, i18n.text("train.file.saveFailed"), i18n.text("train.notice.nothingToSave"));
+    /** File → Save model…: a chooser (.npz or .bpex), then {@link #save(Path)}. */
+    public void saveWithChooser() {
+        if (!model.hasNetProperty().get() && !trained.isPresent()) {
+            error(i18n.text("train.file.saveFailed"), i18n.text("train.notice.nothingToSave"));
             return;
         }
-        FileChooser chooser = chooser(ctx, i18n.text("train.file.saveTitle"));
+        FileChooser chooser = chooser(i18n.text("train.file.saveTitle"));
         FileChooser.ExtensionFilter npz = new FileChooser.ExtensionFilter(i18n.text("train.file.npz"), "*.npz");
         FileChooser.ExtensionFilter bpex = new FileChooser.ExtensionFilter(i18n.text("train.file.bpex"), "*.bpex");
         chooser.getExtensionFilters().setAll(npz, bpex);
         chooser.setInitialFileName("two_layer_net.npz");
-        File file = chooser.showSaveDialog(ctx.window());
+        File file = chooser.showSaveDialog(dialogs.owner());
         if (file == null) {
             return;
         }
-        Path target = withExtension(file.toPath(), chooser.getSelectedExtensionFilter() == bpex ? ".bpex" : ".npz");
-        save(ctx, target);
+        save(withExtension(file.toPath(), chooser.getSelectedExtensionFilter() == bpex ? ".bpex" : ".npz"));
     }
 
     /** Saves the current model to {@code file} (atomically); a failure gets a dialog. */
-    public static CompletableFuture<Void> save(AppContext ctx, Path file) {
-        TrainingModel model = ctx.training();
+    public CompletableFuture<Void> save(Path file) {
         model.setLastFolder(file.toAbsolutePath().getParent());
-        return reportFailure(ctx, model.saveModel(file), "train.file.saveFailed");
+        return reportFailure(model.saveModel(file), "train.file.saveFailed");
     }
 
     /** Export the log as CSV, through a chooser. */
-    public static void exportCsvWithChooser(AppContext ctx) {
-        I18n i18n = ctx.i18n();
-        FileChooser chooser = chooser(ctx, i18n.text("train.file.csvTitle"));
+    public void exportCsvWithChooser() {
+        FileChooser chooser = chooser(i18n.text("train.file.csvTitle"));
         chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         chooser.setInitialFileName("training_log.csv");
-        File file = chooser.showSaveDialog(ctx.window());
+        File file = chooser.showSaveDialog(dialogs.owner());
         if (file == null) {
             return;
         }
         Path target = withExtension(file.toPath(), ".csv");
-        ctx.training().setLastFolder(target.toAbsolutePath().getParent());
-        reportFailure(ctx, ctx.training().exportCsv(target), "train.file.csvFailed");
+        model.setLastFolder(target.toAbsolutePath().getParent());
+        reportFailure(model.exportCsv(target), "train.file.csvFailed");
     }
 
     /** Export {@code charts} as PNG, through a chooser. */
-    public static void exportPngWithChooser(AppContext ctx, Node charts) {
-        I18n i18n = ctx.i18n();
-        FileChooser chooser = chooser(ctx, i18n.text("train.file.pngTitle"));
+    public void exportPngWithChooser(Node charts) {
+        FileChooser chooser = chooser(i18n.text("train.file.pngTitle"));
         chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("PNG", "*.png"));
         chooser.setInitialFileName("training_charts.png");
-        File file = chooser.showSaveDialog(ctx.window());
+        File file = chooser.showSaveDialog(dialogs.owner());
         if (file == null) {
             return;
         }
         Path target = withExtension(file.toPath(), ".png");
-        ctx.training().setLastFolder(target.toAbsolutePath().getParent());
-        PngExport.write(charts, target, ctx.background(),
-                () -> ctx.training().tell(TrainingModel.Notice.info("train.notice.pngSaved", target)),
-                reason -> error(ctx, i18n.text("train.file.pngFailed"), reason));
+        model.setLastFolder(target.toAbsolutePath().getParent());
+        PngExport.write(charts, target, background,
+                () -> model.tell(TrainingModel.Notice.info("train.notice.pngSaved", target)),
+                reason -> error(i18n.text("train.file.pngFailed"), reason));
     }
 
-    private static CompletableFuture<Void> reportFailure(AppContext ctx, CompletableFuture<Void> work, String titleKey) {
-        return work.whenComplete((ok, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                error(ctx, ctx.i18n().text(titleKey), cause.getMessage() == null ? cause.toString() : cause.getMessage());
+    private CompletableFuture<Void> reportFailure(CompletableFuture<Void> work, String titleKey) {
+        return work.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                error(i18n.text(titleKey), cause.getMessage() == null ? cause.toString() : cause.getMessage());
             }
         });
     }
 
     /** A dialog with one sentence; not modal-blocking, so a test or a training run is not held up. */
-    static void error(AppContext ctx, String header, String sentence) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.OK);
-        if (ctx.window() != null) {
-            alert.initOwner(ctx.window());
-            if (ctx.window().getScene() != null) {
-                alert.getDialogPane().getStylesheets().setAll(ctx.window().getScene().getStylesheets());
-            }
-        }
-        alert.setTitle(ctx.i18n().text("train.file.errorTitle"));
-        alert.setHeaderText(header);
-        Label body = new Label(sentence);
-        body.setWrapText(true);
-        body.setMaxWidth(520);
-        body.setId("modelErrorText");
-        alert.getDialogPane().setContent(body);
+    private void error(String header, String sentence) {
+        Alert alert = dialogs.alert(Alert.AlertType.ERROR, i18n.text("train.file.errorTitle"), header, sentence);
+        alert.getDialogPane().getContent().setId("modelErrorText");
         alert.getDialogPane().setId("modelErrorDialog");
         alert.show();
     }
 
-    private static FileChooser chooser(AppContext ctx, String title) {
+    private FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        Path folder = ctx.training().lastFolder();
+        Path folder = model.lastFolder();
         if (folder != null && Files.isDirectory(folder)) {
             chooser.setInitialDirectory(folder.toFile());
         }

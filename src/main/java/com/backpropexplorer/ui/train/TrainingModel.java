@@ -1,8 +1,6 @@
 package com.backpropexplorer.ui.train;
 
 import com.backpropexplorer.data.DataException;
-import com.backpropexplorer.data.MnistDownloader;
-import com.backpropexplorer.data.MnistLocator;
 import com.backpropexplorer.data.ModelData;
 import com.backpropexplorer.data.ModelFiles;
 import com.backpropexplorer.engine.Activation;
@@ -14,7 +12,9 @@ import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingSummary;
 import com.backpropexplorer.engine.TwoLayerNet;
-import com.backpropexplorer.ui.pages.AppContext;
+import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.shared.MnistFolder;
+import com.backpropexplorer.ui.shared.TrainedNet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -33,22 +33,20 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.concurrent.Task;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The training view's view-model, held by the {@link AppContext} so that a language or theme
- * switch (which rebuilds the page) loses nothing, not even a run in progress. Lives on the FX
- * thread; the training itself runs in a {@link TrainingRun} on its own daemon thread, which
- * owns the live net and sends copies back through a {@link SnapshotChannel}.
+ * The training view's view-model. It outlives the page, so that a language or theme switch
+ * (which rebuilds the page) loses nothing, not even a run in progress. Lives on the FX thread;
+ * the training itself runs in a {@link TrainingRun} on its own daemon thread, which owns the
+ * live net and sends copies back through a {@link SnapshotChannel}.
  *
  * <p>The net this model holds ({@link #net()}) is the FX thread's copy of the latest weights:
- * the one "Continue" trains further, "Save" writes, and that is handed (as another copy) to
- * {@link AppContext#trainedNetProperty()} whenever a run pauses or ends or a model is opened.
+ * the one "Continue" trains further, "Save" writes, and that is handed (as another copy) to the
+ * {@link TrainedNet} whenever a run pauses or ends or a model is opened.
  */
 public final class TrainingModel {
     /** What the view is doing. */
@@ -95,8 +93,10 @@ public final class TrainingModel {
     /** How many test digits the strip shows. */
     public static final int STRIP_SIZE = 20;
 
-    private final AppContext ctx;
+    private final I18n i18n;
     private final Executor background;
+    private final MnistFolder mnist;
+    private final TrainedNet trained;
     private TrainingSource source;
     private final TrainingSettings settings = new TrainingSettings();
     private final TrainingLog log = new TrainingLog();
@@ -114,33 +114,28 @@ public final class TrainingModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyObjectWrapper<Path> dataFolder = new ReadOnlyObjectWrapper<>(this, "dataFolder");
     private final ReadOnlyObjectWrapper<TrainingSet> data = new ReadOnlyObjectWrapper<>(this, "data");
-    private final ReadOnlyBooleanWrapper downloading = new ReadOnlyBooleanWrapper(this, "downloading");
-    private final ReadOnlyDoubleWrapper downloadProgress = new ReadOnlyDoubleWrapper(this, "downloadProgress");
-    private final ReadOnlyStringWrapper downloadText = new ReadOnlyStringWrapper(this, "downloadText", "");
 
     private final ReadOnlyBooleanWrapper hasNet = new ReadOnlyBooleanWrapper(this, "hasNet");
     private TwoLayerNet net;
     private Path lastFolder;
     private TrainingRun run;
     private SnapshotChannel channel;
-    private MnistDownloader downloader;
     private double secondsBefore;
 
-    /** A model training on MNIST from the folder the context knows about. */
-    public TrainingModel(AppContext ctx) {
-        this(ctx, null);
-    }
-
     /**
-     * @param source where the examples come from; null for MNIST (the context's folder, else
-     *     MNIST_DIR, else the per-user cache)
+     * A model training on MNIST from where the app finds it.
+     *
+     * @param background where data and model files are read and written
+     * @param mnist where MNIST is, and its download
+     * @param trained where the trained (or opened) net goes for the other pages
      */
-    public TrainingModel(AppContext ctx, TrainingSource source) {
-        this.ctx = ctx;
-        this.background = ctx.background();
-        this.source = source != null ? source : TrainingSource.mnist(ctx.mnistFolderProperty()::get);
-        ctx.mnistFolderProperty().addListener((obs, o, n) -> dataSourceChanged());
-        refreshDataFolder();
+    public TrainingModel(I18n i18n, Executor background, MnistFolder mnist, TrainedNet trained) {
+        this.i18n = i18n;
+        this.background = background;
+        this.mnist = mnist;
+        this.trained = trained;
+        this.source = TrainingSource.mnist(mnist::chosen);
+        mnist.chosenProperty().addListener((obs, o, n) -> dataSourceChanged());
     }
 
     /** Trains on another set from now on (tests, or a generated set); drops the loaded one. */
@@ -236,18 +231,6 @@ public final class TrainingModel {
         return data.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty downloadingProperty() {
-        return downloading.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty downloadProgressProperty() {
-        return downloadProgress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty downloadTextProperty() {
-        return downloadText.getReadOnlyProperty();
-    }
-
     /** The FX thread's copy of the latest weights (do not change it), or null before any. */
     public TwoLayerNet net() {
         return net;
@@ -314,11 +297,8 @@ public final class TrainingModel {
         }
     }
 
-    /** The app is closing: cancel the run and the download, wait briefly for the run to end. */
+    /** The app is closing: cancel the run, wait briefly for it to end. */
     public void shutdown() {
-        if (downloader != null) {
-            downloader.cancel();
-        }
         TrainingRun running = run;
         if (running != null) {
             running.cancel();
@@ -507,7 +487,7 @@ public final class TrainingModel {
     private void adopt(TwoLayerNet kept) {
         net = kept;
         hasNet.set(true);
-        ctx.trainedNetProperty().set(kept.copy());
+        trained.set(kept.copy());
     }
 
     // ------------------------------------------------------------ data
@@ -580,69 +560,25 @@ public final class TrainingModel {
 
     /** Downloads MNIST into the per-user cache, with progress; then uses it. */
     public void download() {
-        if (downloading.get()) {
+        if (mnist.downloadingProperty().get()) {
             return;
         }
-        Path target = MnistLocator.system().cacheDir();
-        MnistDownloader running = new MnistDownloader();
-        downloader = running;
-        List<String> names = MnistDownloader.MNIST_MANIFEST.stream().map(MnistDownloader.FileSpec::name).toList();
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() {
-                // progress is called on the HTTP client's threads: Task's update methods are
-                // thread-safe and coalesce, so the FX thread sees at most one update a pulse
-                running.download(target, new MnistDownloader.ProgressListener() {
-                    @Override
-                    public void progress(String file, long soFar, long total) {
-                        int index = Math.max(0, names.indexOf(file));
-                        double part = total > 0 ? Math.min(1, (double) soFar / total) : 0;
-                        updateProgress(index + part, names.size());
-                        updateMessage(file + "|" + soFar / 1024 + "|" + (total > 0 ? total / 1024 : -1));
-                    }
-
-                    @Override
-                    public void skipped(String file) {
-                        updateProgress(names.indexOf(file) + 1, names.size());
-                    }
-                });
-                return null;
+        mnist.download().whenComplete((folder, error) -> {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause == null) {
+                notice.set(Notice.info("train.notice.downloaded", folder));
+                refreshDataFolder();
+            } else {
+                notice.set(cause instanceof CancellationException ? Notice.info("train.notice.downloadCancelled")
+                        : Notice.error("train.notice.downloadFailed", message(cause)));
             }
-        };
-        downloading.set(true);
-        downloadProgress.bind(task.progressProperty());
-        downloadText.bind(task.messageProperty());
-        task.setOnSucceeded(e -> {
-            downloadEnded();
-            notice.set(Notice.info("train.notice.downloaded", target));
-            ctx.mnistFolderProperty().set(target);
-            refreshDataFolder();
         });
-        task.setOnFailed(e -> {
-            downloadEnded();
-            Throwable error = task.getException();
-            notice.set(error instanceof CancellationException ? Notice.info("train.notice.downloadCancelled")
-                    : Notice.error("train.notice.downloadFailed", message(error)));
-        });
-        background.execute(task);
-    }
-
-    public void cancelDownload() {
-        if (downloader != null) {
-            downloader.cancel();
-        }
-    }
-
-    private void downloadEnded() {
-        downloadProgress.unbind();
-        downloadText.unbind();
-        downloading.set(false);
-        downloader = null;
     }
 
     /** Uses the training set in {@code folder} (chosen by the learner). */
     public void useFolder(Path folder) {
-        ctx.mnistFolderProperty().set(folder);
+        mnist.chosenProperty().set(folder);
         refreshDataFolder();
         if (dataFolder.get() == null) {
             notice.set(Notice.error("train.notice.folderWithoutMnist", folder));
@@ -749,8 +685,7 @@ public final class TrainingModel {
      */
     public CompletableFuture<Void> saveModel(Path file) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        TwoLayerNet toSave = net != null ? net.copy()
-                : ctx.trainedNetProperty().get() != null ? ctx.trainedNetProperty().get().copy() : null;
+        TwoLayerNet toSave = net != null ? net.copy() : trained.copy();
         if (toSave == null) {
             DataException nothing = new DataException(text("train.notice.nothingToSave"));
             notice.set(Notice.error("train.notice.nothingToSave"));
@@ -793,7 +728,7 @@ public final class TrainingModel {
     }
 
     private String text(String key, Object... args) {
-        return ctx.i18n().text(key, args);
+        return i18n.text(key, args);
     }
 
     private static String message(Throwable e) {

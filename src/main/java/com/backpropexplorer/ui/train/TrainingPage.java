@@ -3,9 +3,12 @@ package com.backpropexplorer.ui.train;
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.OptimizerKind;
 import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.chart.ChartCanvas;
-import com.backpropexplorer.ui.pages.AppContext;
-import com.backpropexplorer.ui.pages.Page;
+import com.backpropexplorer.ui.shared.MnistFolder;
+import com.backpropexplorer.ui.shell.Dialogs;
+import com.backpropexplorer.ui.shell.Page;
+import com.backpropexplorer.ui.shell.StatusLine;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +47,7 @@ import javafx.util.StringConverter;
  * The training view: where MNIST is, the hyperparameters, Start / Continue / Pause / Resume /
  * Stop with a progress line, and live pictures of the run: the loss per update, the accuracy
  * per epoch, W1's columns as 28×28 tiles, and predictions on a strip of test digits. All state
- * lives in the {@link TrainingModel} held by the context; this page only shows it, so a
+ * lives in the {@link TrainingModel}, which outlives the page; this page only shows it, so a
  * language switch rebuilds it without disturbing a run.
  */
 public final class TrainingPage implements Page {
@@ -55,9 +58,13 @@ public final class TrainingPage implements Page {
             new Dimension2D(220, 150), new Dimension2D(420, 230), 60,
             Color.web("#424a53"), Color.web("#c9d1d9"), Color.web("#d8dee4"), Color.web("#30363d"), false);
 
-    private final AppContext ctx;
     private final I18n i18n;
     private final TrainingModel model;
+    private final MnistFolder mnist;
+    private final ModelActions actions;
+    private final StatusLine status;
+    private final Dialogs dialogs;
+    private final ObservableValue<Theme> theme;
     private final BorderPane root = new BorderPane();
     private final LossChart lossChart;
     private final AccuracyChart accuracyChart;
@@ -79,10 +86,22 @@ public final class TrainingPage implements Page {
     private int accuracyPoints = -1;
     private int accuracyEnd = -1;
 
-    public TrainingPage(AppContext ctx) {
-        this.ctx = ctx;
-        this.i18n = ctx.i18n();
-        this.model = ctx.training();
+    /**
+     * @param mnist where MNIST is, and its download
+     * @param actions open, save and export
+     * @param status the window's status line, which the page fills while it is shown
+     * @param dialogs for the folder chooser
+     * @param theme light or dark, for the charts
+     */
+    public TrainingPage(I18n i18n, TrainingModel model, MnistFolder mnist, ModelActions actions, StatusLine status,
+                        Dialogs dialogs, ObservableValue<Theme> theme) {
+        this.i18n = i18n;
+        this.model = model;
+        this.mnist = mnist;
+        this.actions = actions;
+        this.status = status;
+        this.dialogs = dialogs;
+        this.theme = theme;
         this.strip = new PredictionStrip(i18n);
         lossChart = new LossChart(model.log(), this::plannedEnd);
         accuracyChart = new AccuracyChart(model.log(), this::plannedEnd);
@@ -120,7 +139,7 @@ public final class TrainingPage implements Page {
         subscribe(model.dataProperty(), (obs, o, n) -> showData());
         subscribe(model.doneProperty(), (obs, o, n) -> showProgress());
         subscribe(model.secondsProperty(), (obs, o, n) -> showProgress());
-        subscribe(ctx.themeProperty(), (obs, o, n) -> applyTheme());
+        subscribe(theme, (obs, o, n) -> applyTheme());
         strip.setDigits(model.stripProperty().get());
         showWeights(model.weightsProperty().get());
         showPredictions();
@@ -139,7 +158,7 @@ public final class TrainingPage implements Page {
     @Override
     public void shown() {
         model.refreshDataFolder();
-        ctx.statusProperty().set(i18n.text("train.status.hint"));
+        status.show(i18n.text("train.status.hint"));
     }
 
     @Override
@@ -192,22 +211,22 @@ public final class TrainingPage implements Page {
         dataText.getStyleClass().add("train-data-text");
         Button download = button("trainDownloadButton", "train.data.download", model::download);
         Button choose = button("trainChooseButton", "train.data.choose", this::chooseFolder);
-        Button cancel = button("trainCancelDownloadButton", "train.data.cancel", model::cancelDownload);
+        Button cancel = button("trainCancelDownloadButton", "train.data.cancel", mnist::cancelDownload);
         ProgressBar downloadBar = new ProgressBar();
         downloadBar.setId("trainDownloadProgress");
-        downloadBar.progressProperty().bind(model.downloadProgressProperty());
+        downloadBar.progressProperty().bind(mnist.progressProperty());
         downloadBar.setPrefWidth(160);
         Label downloadText = new Label();
         downloadText.getStyleClass().add("text-muted");
-        downloadText.textProperty().bind(Bindings.createStringBinding(() -> downloadText(model.downloadTextProperty().get()),
-                model.downloadTextProperty()));
+        downloadText.textProperty().bind(Bindings.createStringBinding(() -> downloadText(mnist.latestProperty().get()),
+                mnist.latestProperty()));
         download.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.dataFolderProperty().get() == null
-                && !model.downloadingProperty().get(), model.dataFolderProperty(), model.downloadingProperty()));
+                && !mnist.downloadingProperty().get(), model.dataFolderProperty(), mnist.downloadingProperty()));
         download.managedProperty().bind(download.visibleProperty());
-        choose.disableProperty().bind(model.downloadingProperty());
+        choose.disableProperty().bind(mnist.downloadingProperty());
         for (Node n : List.of(cancel, downloadBar, downloadText)) {
-            n.visibleProperty().bind(model.downloadingProperty());
-            n.managedProperty().bind(model.downloadingProperty());
+            n.visibleProperty().bind(mnist.downloadingProperty());
+            n.managedProperty().bind(mnist.downloadingProperty());
         }
         HBox dataRow = new HBox(8, dataText, download, choose, downloadBar, downloadText, cancel);
         dataRow.setAlignment(Pos.CENTER_LEFT);
@@ -306,10 +325,10 @@ public final class TrainingPage implements Page {
         notice.setWrapText(true);
         notice.getStyleClass().add("train-notice");
 
-        Button open = button("trainOpenButton", "train.action.open", () -> ModelActions.openWithChooser(ctx));
-        Button save = button("trainSaveButton", "train.action.save", () -> ModelActions.saveWithChooser(ctx));
-        Button csv = button("trainCsvButton", "train.action.csv", () -> ModelActions.exportCsvWithChooser(ctx));
-        Button png = button("trainPngButton", "train.action.png", () -> ModelActions.exportPngWithChooser(ctx, charts));
+        Button open = button("trainOpenButton", "train.action.open", actions::openWithChooser);
+        Button save = button("trainSaveButton", "train.action.save", actions::saveWithChooser);
+        Button csv = button("trainCsvButton", "train.action.csv", actions::exportCsvWithChooser);
+        Button png = button("trainPngButton", "train.action.png", () -> actions.exportPngWithChooser(charts));
         open.disableProperty().bind(Bindings.createBooleanBinding(() -> model.state().active(), model.stateProperty()));
         save.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.hasNetProperty().get()
                 || model.state() == TrainingModel.State.RUNNING || model.state() == TrainingModel.State.STOPPING,
@@ -496,7 +515,7 @@ public final class TrainingPage implements Page {
     }
 
     private void applyTheme() {
-        boolean dark = ctx.themeProperty().get().isDark();
+        boolean dark = theme.getValue().isDark();
         lossChart.setDark(dark);
         accuracyChart.setDark(dark);
     }
@@ -504,22 +523,14 @@ public final class TrainingPage implements Page {
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(i18n.text("mnist.choose.title"));
-        File dir = chooser.showDialog(ctx.window());
+        File dir = chooser.showDialog(dialogs.owner());
         if (dir != null) {
             model.useFolder(dir.toPath());
         }
     }
 
-    private String downloadText(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return "";
-        }
-        String[] parts = raw.split("\\|");
-        if (parts.length != 3) {
-            return raw;
-        }
-        return i18n.text("mnist.download.progress", parts[0], Long.parseLong(parts[1]),
-                "-1".equals(parts[2]) ? "?" : parts[2]);
+    private String downloadText(MnistFolder.DownloadProgress p) {
+        return p == null ? "" : p.describe(i18n);
     }
 
     // ------------------------------------------------------------ small builders

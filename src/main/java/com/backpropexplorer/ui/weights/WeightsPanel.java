@@ -1,6 +1,5 @@
 package com.backpropexplorer.ui.weights;
 
-import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.WeightProbe.Element;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
@@ -14,6 +13,7 @@ import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Dimension2D;
@@ -83,6 +83,9 @@ public final class WeightsPanel extends VBox {
     private final Label contourTitle = new Label();
     private final Label contourHint = new Label();
     private final VBox contourBox = new VBox();
+    /** Holds the mnist lesson's batch choice, if offered. */
+    private final HBox batchHost = new HBox();
+    private ChangeListener<Object> onSource;
 
     /** True while the view sets the slider itself (not the learner). */
     private boolean updating;
@@ -99,14 +102,14 @@ public final class WeightsPanel extends VBox {
         contour.setDark(n.isDark());
     };
 
-    public WeightsPanel(WeightsModel model, I18n i18n, javafx.beans.property.ObjectProperty<Theme> theme) {
+    public WeightsPanel(WeightsModel model, I18n i18n, ObservableValue<Theme> theme) {
         this.model = model;
         this.lesson = model.lesson();
         this.i18n = i18n;
         setId("weights-panel");
         getStyleClass().add("weights-panel");
-        curve.setDark(theme.get().isDark());
-        contour.setDark(theme.get().isDark());
+        curve.setDark(theme.getValue().isDark());
+        contour.setDark(theme.getValue().isDark());
         theme.addListener(new WeakChangeListener<>(onTheme));
         getChildren().addAll(header(), content);
         buildContent();
@@ -182,17 +185,31 @@ public final class WeightsPanel extends VBox {
         messageTip.setWrapText(true);
         messageTip.setMaxWidth(480);
         message.setTooltip(messageTip);
-        HBox header = new HBox(8, title, element, hint, message);
-        if (lesson.example() == Example.MNIST && lesson.source() instanceof MnistLesson mnist) {
-            header.getChildren().add(batchChoice(mnist));
-        }
-        header.getChildren().addAll(timing, collapse);
+        batchHost.setManaged(false);
+        batchHost.setVisible(false);
+        HBox header = new HBox(8, title, element, hint, message, batchHost, timing, collapse);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("weights-header");
         return header;
     }
 
-    /** mnist: the batch the graph and the weights panel use, N = 3 (the lesson's) or 100. */
+    /**
+     * mnist: the batch the graph and the weights panel use, N = 3 (the lesson's) up to 100,
+     * offered while the lesson shows these test digits (not the learner's drawing).
+     */
+    public void offerBatch(MnistLesson mnist) {
+        HBox choice = batchChoice(mnist);
+        batchHost.getChildren().setAll(choice);
+        Runnable follow = () -> {
+            boolean shown = lesson.source() == mnist;
+            batchHost.setVisible(shown);
+            batchHost.setManaged(shown);
+        };
+        onSource = (obs, o, n) -> follow.run();
+        lesson.sourceProperty().addListener(new WeakChangeListener<>(onSource));
+        follow.run();
+    }
+
     private HBox batchChoice(MnistLesson mnist) {
         ChoiceBox<Integer> choice = new ChoiceBox<>();
         choice.setId("weights-batch");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.engine.TwoLayerNet;
@@ -12,10 +11,10 @@ import com.backpropexplorer.explain.DigitReader;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.ui.I18n;
-import com.backpropexplorer.ui.MainWindow;
+import com.backpropexplorer.ui.app.Explorer;
+import com.backpropexplorer.ui.app.MainWindow;
 import com.backpropexplorer.ui.lesson.LessonModel;
-import com.backpropexplorer.ui.pages.AppContext;
-import com.backpropexplorer.ui.pages.PageCatalog;
+import com.backpropexplorer.ui.lesson.MnistLesson;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +39,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The digit canvas in the real window (headless), drawn on with the mouse as a learner would. */
 @ExtendWith(ApplicationExtension.class)
 class DrawPageTest {
-    private AppContext ctx;
+    private Explorer explorer;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        ctx = new AppContext(new I18n(Locale.ENGLISH));
-        window = new MainWindow(stage, ctx, PageCatalog.standard(), new Dimension2D(1280, 800));
+        explorer = new Explorer(new I18n(Locale.ENGLISH));
+        window = new MainWindow(stage, explorer, new Dimension2D(1280, 800));
         window.showPage("draw");
         stage.show();
         stage.toFront();
@@ -57,7 +56,7 @@ class DrawPageTest {
     }
 
     private DrawModel model() {
-        return DrawModel.of(ctx);
+        return explorer.draw();
     }
 
     /** A stroke through the given points, in paper pixels, with the real mouse. */
@@ -178,7 +177,7 @@ class DrawPageTest {
         robot.clickOn("#draw-explain");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("mnist", window.currentPageId());
-        LessonModel lesson = ctx.lesson(Example.MNIST);
+        LessonModel lesson = explorer.lesson(Example.MNIST);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lesson.status() == LessonModel.Status.READY);
         assertTrue(lesson.run().description().endsWith("N = 1, t = 7"), lesson.run().description());
         Tensor x = lesson.trace().x();
@@ -187,12 +186,11 @@ class DrawPageTest {
         assertEquals(7, argmax(lesson.trace().t().row(0)), "t is the label the learner chose");
 
         // choosing a test digit in the lesson brings the test digits back
-        robot.interact(() -> ctx.mnistFirstDigitProperty().set(5));
+        robot.interact(() -> explorer.mnistDigits().firstDigitProperty().set(5));
         WaitForAsyncUtils.waitForFxEvents();
-        LessonModel back = ctx.lesson(Example.MNIST);
-        assertNotSame(lesson, back);
+        assertTrue(lesson.source() instanceof MnistLesson, "the lesson shows test digits again");
         assertEquals("mnist", window.currentPageId());
-        assertEquals("lesson.mnist.subtitle", back.subtitleKey());
+        assertEquals("lesson.mnist.subtitle", lesson.subtitleKey());
     }
 
     private static int argmax(double[] values) {
@@ -217,7 +215,7 @@ class DrawPageTest {
         assertFalse(model().blankProperty().get());
 
         TwoLayerNet untrained = new TwoLayerNet(784, 50, 10, 0.01, com.backpropexplorer.engine.Activation.RELU, 3);
-        robot.interact(() -> ctx.trainedNetProperty().set(untrained));
+        robot.interact(() -> explorer.trainedNet().set(untrained));
         DigitReader.Reading withTrained = awaitNewReading(one);
         assertEquals(DrawModel.NetSource.TRAINED, model().netSourceProperty().get());
         DigitReader.Reading expected = new DigitReader(untrained).read(

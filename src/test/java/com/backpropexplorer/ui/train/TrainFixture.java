@@ -2,9 +2,8 @@ package com.backpropexplorer.ui.train;
 
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.ui.I18n;
-import com.backpropexplorer.ui.MainWindow;
-import com.backpropexplorer.ui.pages.AppContext;
-import com.backpropexplorer.ui.pages.PageCatalog;
+import com.backpropexplorer.ui.app.Explorer;
+import com.backpropexplorer.ui.app.MainWindow;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -16,22 +15,28 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window on the training page, with a small generated training set unless told otherwise. */
 final class TrainFixture {
-    final AppContext ctx;
+    final Explorer explorer;
     final MainWindow window;
 
     TrainFixture(Stage stage, Locale locale, TrainingSource source) {
-        ctx = new AppContext(new I18n(locale));
+        explorer = new Explorer(new I18n(locale));
         if (source != null) {
-            ctx.training().setSource(source);
+            explorer.training().setSource(source);
         }
-        window = new MainWindow(stage, ctx, PageCatalog.standard(), new Dimension2D(1280, 800));
+        window = new MainWindow(stage, explorer, new Dimension2D(1280, 800));
         window.showPage("train");
         stage.show();
         stage.toFront();
     }
 
     TrainingModel model() {
-        return ctx.training();
+        return explorer.training();
+    }
+
+    /** Open, save and export as the File menu does them, with this window's dialogs. */
+    ModelActions actions() {
+        return new ModelActions(explorer.i18n(), explorer.training(), explorer.trainedNet(), window.dialogs(),
+                explorer.background());
     }
 
     TrainingPage page() {

@@ -51,7 +51,7 @@ class TrainingMnistTest {
     void threeHundredBookUpdatesOnMnistFromTheViewAndTheExplainerShowsTheTrainedNet(FxRobot robot) throws Exception {
         Path dir = mnistDir();
         robot.interact(() -> {
-            app.ctx.mnistFolderProperty().set(dir);
+            app.explorer.mnist().chosenProperty().set(dir);
             app.model().settings().lengthProperty().set("300");
         });
         assertTrue(robot.lookup("#trainDataText").queryAs(Label.class).getText().startsWith("MNIST found in"));
@@ -75,13 +75,13 @@ class TrainingMnistTest {
 
         // the explainer's mnist lesson puts test digits through the trained net
         robot.clickOn("#nav-mnist");
-        LessonModel lesson = app.ctx.lesson(Example.MNIST);
+        LessonModel lesson = app.explorer.lesson(Example.MNIST);
         TrainFixture.await(60, () -> lesson.status() == LessonModel.Status.READY);
         assertArrayEquals(model.net().params().get("W1").data, lesson.trace().params().get("W1").toArray());
         assertTrue(robot.lookup(".lesson-subtitle").queryAs(Label.class).getText().startsWith("The 784-50-10 net you"));
 
         // ... on any test digit
-        robot.interact(() -> app.ctx.mnistFirstDigitProperty().set(1234));
+        robot.interact(() -> app.explorer.mnistDigits().firstDigitProperty().set(1234));
         TrainFixture.await(60, () -> lesson.status() == LessonModel.Status.READY
                 && lesson.run().description().contains("#1234–#1236"));
         assertTrue(lesson.trace().loss() < 2.0, "a trained net is confident: loss " + lesson.trace().loss());

@@ -100,11 +100,22 @@ class TrainingViewTest {
         assertTrue(redraws > 0 && redraws < 300, "loss chart redraws: " + redraws);
         assertTrue(page.accuracyChart().redraws() > 0);
         assertTrue(page.tiles().updates() > tilesBefore, "W1 drawn");
-        assertEquals(50 * 28 + 49 * 2 > 0, page.tiles().image() != null);
+        // 50 hidden units as 28×28 tiles, 10 a row with 2 px between them: 5 rows
+        javafx.scene.image.WritableImage tiles = page.tiles().image();
+        assertNotNull(tiles, "W1 is drawn as tiles");
+        assertEquals(10 * 28 + 9 * 2, (int) tiles.getWidth());
+        assertEquals(5 * 28 + 4 * 2, (int) tiles.getHeight());
+        java.util.Set<Integer> shades = new java.util.HashSet<>();
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                shades.add(tiles.getPixelReader().getArgb(x, y));
+            }
+        }
+        assertTrue(shades.size() > 10, "the first tile shows the trained weights, not a flat colour: " + shades.size());
         assertTrue(page.strip().rightCount() >= 15, "most test digits right: " + page.strip().rightCount());
 
         // the explainer and the digit canvas get a copy of the trained net
-        TwoLayerNet shown = app.ctx.trainedNetProperty().get();
+        TwoLayerNet shown = app.explorer.trainedNet().get();
         assertNotNull(shown);
         assertNotSame(model.net(), shown);
         assertArrayEquals(model.net().params().get("W1").data, shown.params().get("W1").data);
@@ -117,7 +128,7 @@ class TrainingViewTest {
         TrainFixture.await(30, () -> app.model().doneProperty().get() > 20);
 
         robot.clickOn("#trainPauseButton");
-        TrainFixture.await(10, () -> app.ctx.trainedNetProperty().get() != null);
+        TrainFixture.await(10, () -> app.explorer.trainedNet().get() != null);
         assertEquals(TrainingModel.State.PAUSED, app.model().state());
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
@@ -194,7 +205,7 @@ class TrainingViewTest {
         for (double loss : app.model().log().losses()) {
             assertTrue(Double.isFinite(loss));
         }
-        assertNotNull(app.ctx.trainedNetProperty().get());
+        assertNotNull(app.explorer.trainedNet().get());
 
         // lower the rate and continue the same net
         settings(robot, "100", "50", "0.1");
@@ -206,28 +217,28 @@ class TrainingViewTest {
     @Test
     void aCorruptModelFileIsRefusedWithOneSentenceAndTheCurrentModelIsKept(FxRobot robot) throws Exception {
         trainBriefly(robot, 30);
-        TwoLayerNet before = app.ctx.trainedNetProperty().get();
+        TwoLayerNet before = app.explorer.trainedNet().get();
         TwoLayerNet netBefore = app.model().net();
         Path corrupt = dir.resolve("broken.npz");
         Files.write(corrupt, "PK\u0003\u0004 this is not a zip".getBytes(StandardCharsets.ISO_8859_1));
 
-        robot.interact(() -> ModelActions.open(app.ctx, corrupt));
+        robot.interact(() -> app.actions().open(corrupt));
         TrainFixture.await(10, () -> robot.lookup("#modelErrorDialog").tryQuery().isPresent());
         String sentence = robot.lookup("#modelErrorText").queryAs(Label.class).getText();
         assertTrue(sentence.contains("broken.npz"), sentence);
         assertFalse(sentence.contains("Exception"), "no stack trace talk: " + sentence);
         assertTrue(sentence.trim().endsWith("."), sentence);
-        assertSame(before, app.ctx.trainedNetProperty().get(), "the current model is kept");
+        assertSame(before, app.explorer.trainedNet().get(), "the current model is kept");
         assertSame(netBefore, app.model().net());
         robot.interact(() -> robot.lookup("#modelErrorDialog").query().getScene().getWindow().hide());
 
         // a well-formed file of the wrong shape is refused too
         Path wrong = dir.resolve("wrong.npz");
         ModelFiles.save(wrong, new ModelData(new TwoLayerNet(10, 5, 3, 0.01).params(), java.util.Map.of()));
-        robot.interact(() -> ModelActions.open(app.ctx, wrong));
+        robot.interact(() -> app.actions().open(wrong));
         TrainFixture.await(10, () -> robot.lookup("#modelErrorDialog").tryQuery().isPresent());
         assertTrue(robot.lookup("#modelErrorText").queryAs(Label.class).getText().contains("784 inputs and 10 outputs"));
-        assertSame(before, app.ctx.trainedNetProperty().get());
+        assertSame(before, app.explorer.trainedNet().get());
         robot.interact(() -> robot.lookup("#modelErrorDialog").query().getScene().getWindow().hide());
     }
 
@@ -238,7 +249,7 @@ class TrainingViewTest {
         for (String name : List.of("model.npz", "model.bpex")) {
             Path file = dir.resolve(name);
             Files.writeString(file, "an older file");
-            ModelActions.save(app.ctx, file).get(10, TimeUnit.SECONDS);
+            app.actions().save(file).get(10, TimeUnit.SECONDS);
             try (Stream<Path> files = Files.list(dir)) {
                 assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary left");
             }
@@ -263,10 +274,10 @@ class TrainingViewTest {
         assertEquals("keep", Files.readString(folderInTheWay.resolve("keep.txt")));
 
         // open it back: it becomes the current net
-        robot.interact(() -> ModelActions.open(app.ctx, dir.resolve("model.bpex")));
+        robot.interact(() -> app.actions().open(dir.resolve("model.bpex")));
         TrainFixture.await(10, () -> app.model().noticeProperty().get() != null
                 && app.model().noticeProperty().get().key().equals("train.notice.opened"));
-        assertArrayEquals(trained.params().get("W2").data, app.ctx.trainedNetProperty().get().params().get("W2").data);
+        assertArrayEquals(trained.params().get("W2").data, app.explorer.trainedNet().get().params().get("W2").data);
         assertEquals(0, app.model().log().size(), "a fresh log for the opened net");
         assertNotNull(app.page().tiles().image(), "its W1 is drawn");
     }
@@ -295,7 +306,7 @@ class TrainingViewTest {
         Thread thread = app.model().runThread();
         assertTrue(thread.isAlive());
         long start = System.nanoTime();
-        robot.interact(app.ctx::shutdown); // what the stage's onHidden runs
+        robot.interact(app.explorer::shutdown); // what the stage's onHidden runs
         thread.join(TimeUnit.SECONDS.toMillis(5));
         assertFalse(thread.isAlive(), "the trainer thread ended");
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));

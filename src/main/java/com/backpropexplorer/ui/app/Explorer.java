@@ -1,0 +1,191 @@
+package com.backpropexplorer.ui.app;
+
+import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.explain.Tracer;
+import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.Theme;
+import com.backpropexplorer.ui.draw.DrawModel;
+import com.backpropexplorer.ui.draw.DrawPage;
+import com.backpropexplorer.ui.explainer.ExplainerPage;
+import com.backpropexplorer.ui.gradcheck.GradcheckModel;
+import com.backpropexplorer.ui.gradcheck.GradcheckPage;
+import com.backpropexplorer.ui.lesson.BookLessons;
+import com.backpropexplorer.ui.lesson.DrawnDigitLesson;
+import com.backpropexplorer.ui.lesson.LessonModel;
+import com.backpropexplorer.ui.lesson.MnistDigits;
+import com.backpropexplorer.ui.lesson.MnistLesson;
+import com.backpropexplorer.ui.shared.MnistFolder;
+import com.backpropexplorer.ui.shared.TrainedNet;
+import com.backpropexplorer.ui.shell.Dialogs;
+import com.backpropexplorer.ui.shell.Navigator;
+import com.backpropexplorer.ui.shell.StatusLine;
+import com.backpropexplorer.ui.train.ModelActions;
+import com.backpropexplorer.ui.train.TrainingModel;
+import com.backpropexplorer.ui.train.TrainingPage;
+import com.backpropexplorer.ui.weights.WeightsModel;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The app wired together, in one place: every view-model, made once here and held here for the
+ * app's life, and how each page is built from the ones it uses. A language or theme switch
+ * rebuilds the window's pages, never these, so what the learner did survives it.
+ *
+ * <p>Making these costs next to nothing (no file is read, no thread started): the window's first
+ * frame does not wait for them. Lessons compute when their page is first shown; the digit
+ * canvas's model, which starts a thread and reads the shipped net, is made when it is first shown.
+ */
+public final class Explorer {
+    /** The id of the page shown at start. */
+    static final String FIRST_PAGE = "tiny";
+
+    private final I18n i18n;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final StatusLine status = new StatusLine();
+    private final ExecutorService background;
+    private final TrainedNet trainedNet = new TrainedNet();
+    private final MnistFolder mnist;
+    private final Map<Example, LessonModel> lessons = new EnumMap<>(Example.class);
+    private final Map<Example, WeightsModel> weights = new EnumMap<>(Example.class);
+    private final MnistDigits mnistDigits;
+    private final TrainingModel training;
+    /** Made when the digit canvas is first shown: it starts a thread and reads the shipped model. */
+    private DrawModel draw;
+    private final GradcheckModel gradcheck;
+    private boolean animated = true;
+
+    public Explorer(I18n i18n) {
+        this.i18n = i18n;
+        AtomicInteger count = new AtomicInteger();
+        // daemon threads: closing the window must end the process even while a lesson computes
+        background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "explorer-background-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        mnist = new MnistFolder(background);
+        MnistLesson testDigits = new MnistLesson(mnist::chosen, trainedNet::copy);
+        lessons.put(Example.SIMPLE, new LessonModel(BookLessons.simple(), background));
+        lessons.put(Example.TINY, new LessonModel(BookLessons.tiny(Tracer.TINY_SEED), background));
+        lessons.put(Example.MNIST, new LessonModel(testDigits, background));
+        for (Example example : Example.values()) {
+            weights.put(example, new WeightsModel(lessons.get(example)));
+        }
+        mnistDigits = new MnistDigits(lessons.get(Example.MNIST), testDigits, trainedNet.property());
+        training = new TrainingModel(i18n, background, mnist, trainedNet);
+        gradcheck = new GradcheckModel(background, example -> lessons.get(example).trace(), trainedNet::copy,
+                mnist::chosen);
+    }
+
+    /**
+     * The pages of the sidebar, in order: the three lessons, then the training view, the digit
+     * canvas and the gradient check. Each is built when shown.
+     *
+     * @param dialogs the window's dialogs
+     * @param navigator how a page shows another one
+     */
+    List<PageSpec> pages(Dialogs dialogs, Navigator navigator) {
+        return List.of(
+                lessonPage(Example.SIMPLE, dialogs),
+                lessonPage(Example.TINY, dialogs),
+                lessonPage(Example.MNIST, dialogs),
+                new PageSpec("train", "nav.train", PageSpec.Section.TOOLS, () -> new TrainingPage(i18n, training, mnist,
+                        modelActions(dialogs), status, dialogs, theme)),
+                new PageSpec("draw", "nav.draw", PageSpec.Section.TOOLS, () -> new DrawPage(i18n, draw(), status, dialogs,
+                        background, theme, (pixels, label, net) -> {
+                            mnistDigits.showDrawn(new DrawnDigitLesson(pixels, label, net));
+                            navigator.show(Example.MNIST.id());
+                        })),
+                new PageSpec("gradcheck", "nav.gradcheck", PageSpec.Section.TOOLS,
+                        () -> new GradcheckPage(i18n, gradcheck)));
+    }
+
+    private PageSpec lessonPage(Example example, Dialogs dialogs) {
+        return new PageSpec(example.id(), "nav." + example.id(), PageSpec.Section.LESSONS, () -> {
+            ExplainerPage page = new ExplainerPage(i18n, lessons.get(example), weights.get(example), status, dialogs,
+                    theme);
+            page.setAnimated(animated);
+            if (example == Example.MNIST) {
+                page.addMnistParts(mnist, mnistDigits, trainedNet, dialogs);
+            }
+            return page;
+        });
+    }
+
+    /** Open, save and export, with choosers and dialogs owned by the window. */
+    ModelActions modelActions(Dialogs dialogs) {
+        return new ModelActions(i18n, training, trainedNet, dialogs, background);
+    }
+
+    /** The window is closing: stop training and downloads, end the background work. */
+    public void shutdown() {
+        training.shutdown();
+        mnist.cancelDownload();
+        weights.values().forEach(WeightsModel::shutdown);
+        background.shutdownNow();
+    }
+
+    /** Whether single steps animate; off for screenshots, where each picture shows a settled state. */
+    public void setAnimated(boolean animated) {
+        this.animated = animated;
+    }
+
+    // ------------------------------------------------------------ the parts (the window, tests, screenshots)
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public StatusLine status() {
+        return status;
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    public TrainedNet trainedNet() {
+        return trainedNet;
+    }
+
+    public MnistFolder mnist() {
+        return mnist;
+    }
+
+    public LessonModel lesson(Example example) {
+        return lessons.get(example);
+    }
+
+    public WeightsModel weights(Example example) {
+        return weights.get(example);
+    }
+
+    public MnistDigits mnistDigits() {
+        return mnistDigits;
+    }
+
+    public TrainingModel training() {
+        return training;
+    }
+
+    public DrawModel draw() {
+        if (draw == null) {
+            draw = new DrawModel(trainedNet.property());
+        }
+        return draw;
+    }
+
+    public GradcheckModel gradcheck() {
+        return gradcheck;
+    }
+}

@@ -1,0 +1,340 @@
+package com.backpropexplorer.ui.explainer;
+
+import com.backpropexplorer.explain.Stage;
+import com.backpropexplorer.ui.Fxml;
+import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.Theme;
+import com.backpropexplorer.ui.Numbers;
+import com.backpropexplorer.ui.graph.GraphView;
+import com.backpropexplorer.ui.graph.ZoomPane;
+import com.backpropexplorer.ui.inspector.InspectorView;
+import com.backpropexplorer.ui.lesson.LessonModel;
+import com.backpropexplorer.ui.lesson.MnistDigits;
+import com.backpropexplorer.ui.lesson.Refusal;
+import com.backpropexplorer.ui.shared.MnistFolder;
+import com.backpropexplorer.ui.shared.TrainedNet;
+import com.backpropexplorer.ui.shell.Dialogs;
+import com.backpropexplorer.ui.shell.Page;
+import com.backpropexplorer.ui.shell.StatusLine;
+import com.backpropexplorer.ui.weights.WeightsModel;
+import com.backpropexplorer.ui.weights.WeightsPanel;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * A lesson page: the graph (zoomable), the inspector, the timeline, the weights panel and the
+ * stepping controls, laid out by explainer.fxml, all observing one {@link LessonModel}. This
+ * class is the FXML controller; it only wires views to the model and keeps the play clock.
+ */
+public final class ExplainerPage implements Page {
+    /** Pause between two stages while playing, on top of the animation, at speed 1. */
+    private static final Duration PLAY_GAP = Duration.millis(350);
+
+    private final I18n i18n;
+    private final LessonModel model;
+    private final StatusLine status;
+    private final BorderPane root;
+    private final GraphView graph;
+    private final ZoomPane zoomPane;
+    private final WeightsPanel weightsPanel;
+    private final PauseTransition playClock = new PauseTransition();
+    /** The mnist lesson's "MNIST is missing" pane, or null. */
+    private MnistMissingPane missingPane;
+
+    @FXML private BorderPane page;
+    @FXML private BorderPane graphArea;
+    @FXML private VBox heading;
+    @FXML private Label lessonTitle;
+    @FXML private Label lessonSubtitle;
+    @FXML private StackPane graphHost;
+    @FXML private ProgressIndicator loading;
+    @FXML private VBox refusalBanner;
+    @FXML private Label refusalText;
+    @FXML private Label refusalEngine;
+    @FXML private ScrollPane inspectorScroll;
+    @FXML private StackPane timelineHost;
+    @FXML private Button resetButton;
+    @FXML private Button backButton;
+    @FXML private Button forwardButton;
+    @FXML private Button backwardButton;
+    @FXML private ToggleButton playButton;
+    @FXML private Region playIcon;
+    @FXML private Slider speedSlider;
+    @FXML private Label speedValue;
+    @FXML private Label stageCaption;
+
+    private final ChangeListener<Object> onState = (obs, o, n) -> showState();
+    private final ChangeListener<Object> onRefusal = (obs, o, n) -> showRefusal();
+    private final ChangeListener<Boolean> onPlaying = (obs, o, n) -> playingChanged(n);
+
+    /**
+     * @param model the lesson
+     * @param weights its weights panel's view-model
+     * @param status the window's status line, which the page fills while it is shown
+     * @param dialogs for the W1 tiles window
+     * @param theme light or dark, for the weights panel's charts
+     */
+    public ExplainerPage(I18n i18n, LessonModel model, WeightsModel weights, StatusLine status, Dialogs dialogs,
+                         ObservableValue<Theme> theme) {
+        this.i18n = i18n;
+        this.model = model;
+        this.status = status;
+        root = Fxml.load(ExplainerPage.class, "explainer.fxml", i18n, this);
+        root.setId("page-" + model.example().id());
+
+        graph = new GraphView(model, i18n);
+        graph.setOnOpenTiles(() -> TilesWindow.show(i18n, dialogs, model));
+        zoomPane = new ZoomPane(graph);
+        graphHost.getChildren().add(0, zoomPane);
+        inspectorScroll.setContent(new InspectorView(model, i18n));
+        timelineHost.getChildren().add(new TimelineStrip(model, i18n));
+        weightsPanel = new WeightsPanel(weights, i18n, theme);
+        graphArea.setBottom(weightsPanel);
+
+        lessonTitle.setText(i18n.text("lesson." + model.example().id() + ".title"));
+        resetButton.disableProperty().bind(model.canGoBackBinding().not());
+        backButton.disableProperty().bind(model.canGoBackBinding().not());
+        forwardButton.disableProperty().bind(model.canStepForwardBinding().not());
+        backwardButton.disableProperty().bind(model.canAdvanceBinding().not());
+        playButton.disableProperty().bind(model.runProperty().isNull());
+        speedSlider.valueProperty().bindBidirectional(model.speedProperty());
+        speedValue.textProperty().bind(model.speedProperty().asString(Locale.ROOT, "%.2g×"));
+
+        model.positionProperty().addListener(new WeakChangeListener<>(onState));
+        model.statusProperty().addListener(new WeakChangeListener<>(onState));
+        model.runProperty().addListener(new WeakChangeListener<>(onState));
+        model.refusalProperty().addListener(new WeakChangeListener<>(onRefusal));
+        model.playingProperty().addListener(new WeakChangeListener<>(onPlaying));
+        playClock.setOnFinished(e -> {
+            model.playTick();
+            if (model.isPlaying()) {
+                schedulePlayTick();
+            }
+        });
+        showState();
+        showRefusal();
+        playButton.setSelected(model.isPlaying());
+    }
+
+    /**
+     * The mnist lesson's parts: the offer to download MNIST or choose its folder while it is
+     * missing, which test digits go through the net and whose net it is, and the weights
+     * panel's choice of batch.
+     */
+    public void addMnistParts(MnistFolder mnist, MnistDigits digits, TrainedNet trained, Dialogs dialogs) {
+        missingPane = new MnistMissingPane(i18n, mnist, dialogs, model::reload);
+        graphHost.getChildren().add(graphHost.getChildren().indexOf(loading) + 1, missingPane.view());
+        heading.getChildren().add(new DigitChooser(i18n, digits, trained));
+        weightsPanel.offerBatch(digits.testDigits());
+        showState();
+    }
+
+    /** Whether single steps animate; off for screenshots, where each picture shows a settled state. */
+    public void setAnimated(boolean animated) {
+        graph.setAnimated(animated);
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        // start computing on the next pulse: the window's first frame must not wait for the graph
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                model.ensureLoaded();
+            }
+        }.start();
+        showState();
+    }
+
+    @Override
+    public void hidden() {
+        model.stop();
+        playClock.stop();
+    }
+
+    @Override
+    public Node exportable() {
+        return model.trace() == null ? null : graph;
+    }
+
+    @Override
+    public void resetZoom() {
+        zoomPane.reset();
+    }
+
+    @Override
+    public void zoomBy(double factor) {
+        zoomPane.zoomBy(factor);
+    }
+
+    /** The graph, for tests and the screenshot command. */
+    public GraphView graph() {
+        return graph;
+    }
+
+    public LessonModel model() {
+        return model;
+    }
+
+    /** The weights panel under the graph. */
+    public WeightsPanel weightsPanel() {
+        return weightsPanel;
+    }
+
+    /** Right: next stage; Left: back one; Space: play/pause; Home: back to the start. */
+    @Override
+    public boolean handleKey(KeyEvent event) {
+        switch (event.getCode()) {
+            case RIGHT -> model.next();
+            case LEFT -> model.back();
+            case SPACE -> model.togglePlay();
+            case HOME -> model.reset();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------ actions (FXML)
+
+    @FXML
+    private void reset() {
+        model.reset();
+    }
+
+    @FXML
+    private void back() {
+        model.back();
+    }
+
+    @FXML
+    private void stepForward() {
+        model.stepForward();
+    }
+
+    @FXML
+    private void stepBackward() {
+        model.stepBackward();
+    }
+
+    @FXML
+    private void togglePlay() {
+        model.togglePlay();
+    }
+
+    @FXML
+    private void dismissRefusal() {
+        refusalBanner.setVisible(false);
+        refusalBanner.setManaged(false);
+    }
+
+    @FXML
+    private void zoomIn() {
+        zoomPane.zoomBy(1.2);
+    }
+
+    @FXML
+    private void zoomOut() {
+        zoomPane.zoomBy(1 / 1.2);
+    }
+
+    @FXML
+    private void zoomFit() {
+        zoomPane.reset();
+    }
+
+    // ------------------------------------------------------------ rendering state
+
+    private void showState() {
+        LessonModel.Status now = model.status();
+        loading.setVisible(now == LessonModel.Status.LOADING || now == LessonModel.Status.IDLE);
+        if (missingPane != null) {
+            missingPane.show(now == LessonModel.Status.MNIST_MISSING || now == LessonModel.Status.FAILED,
+                    model.problemProperty().get());
+        }
+        zoomPane.setVisible(model.trace() != null);
+        if (model.run() != null) {
+            lessonSubtitle.setText(i18n.text(model.subtitleKey(), model.run().description()));
+        } else {
+            lessonSubtitle.setText(i18n.text(model.subtitleKey(), "…"));
+        }
+        stageCaption.setText(caption());
+        status.show(now == LessonModel.Status.READY ? i18n.text("status.hint")
+                : now == LessonModel.Status.LOADING ? i18n.text("status.loading") : model.problemProperty().get());
+    }
+
+    private String caption() {
+        if (model.trace() == null) {
+            return model.status() == LessonModel.Status.LOADING ? i18n.text("status.loading") : "";
+        }
+        Stage current = model.currentStage();
+        if (current == null) {
+            return i18n.text("status.start", model.stageCount());
+        }
+        String direction = i18n.text(current.isForward() ? "timeline.forward" : "timeline.backward");
+        String text = i18n.text("status.stage", model.position(), model.stageCount(), direction, current.layer());
+        if (model.position() == model.forwardCount()) {
+            text += "  ·  " + i18n.text("status.loss", Numbers.precise(model.trace().loss()));
+        }
+        return text;
+    }
+
+    private void showRefusal() {
+        Refusal refusal = model.refusal();
+        boolean show = refusal != null;
+        refusalBanner.setVisible(show);
+        refusalBanner.setManaged(show);
+        if (show) {
+            refusalText.setText(i18n.text("refusal.text", String.join(", ", refusal.emptyLayers())));
+            refusalEngine.setText(i18n.text("refusal.engine", refusal.engineMessage()));
+            status.show(i18n.text("refusal.status"));
+        }
+    }
+
+    private void playingChanged(boolean playing) {
+        playButton.setSelected(playing);
+        playButton.setText(i18n.text(playing ? "step.pause" : "step.play"));
+        playIcon.getStyleClass().removeAll("icon-play", "icon-pause");
+        playIcon.getStyleClass().add(playing ? "icon-pause" : "icon-play");
+        if (playing) {
+            // the first stage at once, then one per animation + gap
+            model.playTick();
+            if (model.isPlaying()) {
+                schedulePlayTick();
+            }
+        } else {
+            playClock.stop();
+        }
+    }
+
+    private void schedulePlayTick() {
+        double speed = Math.max(0.1, model.speedProperty().get());
+        playClock.setDuration(GraphView.STAGE_DURATION.add(PLAY_GAP).divide(speed));
+        playClock.playFromStart();
+    }
+}
