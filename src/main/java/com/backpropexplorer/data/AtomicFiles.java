@@ -67,8 +67,7 @@ public final class AtomicFiles {
                 // the rename must not reach the disk before the content does
                 channel.force(true);
             }
-            keepPermissions(destination, temp);
-            moveIntoPlace(temp, destination);
+            replace(temp, destination);
             temp = null;
         } catch (IOException e) {
             throw cannotWrite(target, e);
@@ -107,6 +106,15 @@ public final class AtomicFiles {
         }
         Set<PosixFilePermission> permissions = view.readAttributes().permissions();
         Files.setPosixFilePermissions(temp, permissions);
+    }
+
+    /**
+     * Moves a finished temporary file over {@code destination} (a path {@link FileChecks#writeTarget}
+     * returned), keeping the permissions of the file it replaces.
+     */
+    public static void replace(Path temp, Path destination) throws IOException {
+        keepPermissions(destination, temp);
+        moveIntoPlace(temp, destination);
     }
 
     /**

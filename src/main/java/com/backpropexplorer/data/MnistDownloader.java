@@ -225,7 +225,11 @@ public final class MnistDownloader {
         }
         // Ctrl-C, SIGTERM or closing the app mid-file: the partial file goes with the process
         Thread cleanup = new Thread(this::abandon, "mnist-download-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            throw new CancellationException("MNIST download cancelled: the program is ending.");
+        }
         try {
             return downloadAll(targetDir, listener);
         } finally {
@@ -300,7 +304,7 @@ public final class MnistDownloader {
                 }
                 if (problem == null) {
                     checkCancelled();
-                    AtomicFiles.moveIntoPlace(temp, destination);
+                    AtomicFiles.replace(temp, destination);
                     listener.finished(spec.name());
                     return;
                 }

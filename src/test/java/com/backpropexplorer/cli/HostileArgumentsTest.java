@@ -70,6 +70,18 @@ class HostileArgumentsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "train --iters -1", "train --iters 99999999999", "train --lr 0", "train --lr -0.1", "train --lr NaN",
+        "train --lr Infinity", "train --init-std -1", "train --init-std NaN", "train --seed 1.5",
+        "gradcheck --samples 0", "gradcheck --samples 101", "gradcheck --samples 2147483648",
+        "bench --iters 0", "bench --threads 3", "bench --threads -1", "trace --seed x"})
+    void everyOtherNumberOfEveryCommandIsCheckedToo(String line) {
+        CliRun run = CliRun.run(home, line.split(" "));
+        assertEquals(Cli.USAGE_ERROR, run.exitCode(), run::toString);
+        assertOneSentence(run);
+    }
+
     @Test
     void theLimitsAdmitTheTrainingSetAndABigNet() {
         // past the argument checks, these fail only for want of MNIST here (exit 1, not 2)
@@ -232,6 +244,15 @@ class HostileArgumentsTest {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    @Test
+    void aFileWhereTheDownloadFolderBelongsIsCalledAFile() throws IOException {
+        Path file = Files.writeString(home.resolve("mnist"), "x");
+        CliRun run = CliRun.run(home, "download", "--dir", file.toString());
+        assertEquals(Cli.RUNTIME_ERROR, run.exitCode(), run::toString);
+        assertEquals("Cannot put MNIST into " + file + ": it is a file, not a folder; choose a folder.",
+                run.err().strip());
     }
 
     @Test
