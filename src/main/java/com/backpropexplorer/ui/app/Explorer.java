@@ -74,9 +74,7 @@ public final class Explorer {
         lessons.put(Example.SIMPLE, new LessonModel(BookLessons.simple(), background));
         lessons.put(Example.TINY, new LessonModel(BookLessons.tiny(Tracer.TINY_SEED), background));
         lessons.put(Example.MNIST, new LessonModel(testDigits, background));
-        for (Example example : Example.values()) {
-            weights.put(example, new WeightsModel(lessons.get(example)));
-        }
+        lessons.forEach((example, lesson) -> weights.put(example, new WeightsModel(lesson)));
         mnistDigits = new MnistDigits(lessons.get(Example.MNIST), testDigits, trainedNet.property());
         training = new TrainingModel(i18n, background, mnist, trainedNet);
         gradcheck = new GradcheckModel(background, example -> lessons.get(example).trace(), trainedNet::copy,

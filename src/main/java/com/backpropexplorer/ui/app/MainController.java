@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.app;
 
+import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.PngExport;
 import com.backpropexplorer.ui.Theme;
@@ -148,7 +149,8 @@ final class MainController {
         Path written = target;
         PngExport.write(view, target, background,
                 () -> status.show(i18n.text("export.done", written)),
-                error -> status.show(i18n.text("export.failed", written, error)));
+                error -> status.show(i18n.text("export.failed", written,
+                        DataException.describe(error, i18n.locale()))));
     }
 
     @FXML

@@ -275,7 +275,7 @@ public final class ExplainerPage implements Page {
         loading.setVisible(now == LessonModel.Status.LOADING || now == LessonModel.Status.IDLE);
         if (missingPane != null) {
             missingPane.show(now == LessonModel.Status.MNIST_MISSING || now == LessonModel.Status.FAILED,
-                    model.problemProperty().get());
+                    model.problemText(i18n.locale()));
         }
         zoomPane.setVisible(model.trace() != null);
         if (model.run() != null) {
@@ -285,7 +285,7 @@ public final class ExplainerPage implements Page {
         }
         stageCaption.setText(caption());
         status.show(now == LessonModel.Status.READY ? i18n.text("status.hint")
-                : now == LessonModel.Status.LOADING ? i18n.text("status.loading") : model.problemProperty().get());
+                : now == LessonModel.Status.LOADING ? i18n.text("status.loading") : model.problemText(i18n.locale()));
     }
 
     private String caption() {

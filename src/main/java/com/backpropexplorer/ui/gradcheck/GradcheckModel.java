@@ -33,8 +33,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
@@ -63,8 +61,8 @@ public final class GradcheckModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyObjectWrapper<GradcheckResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    /** "cancelled", "failed: …" or empty: what the last run ended with if not a result. */
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    /** Why the last run failed (not cancelled), or null: the page says it in the learner's language. */
+    private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyBooleanWrapper cancelled = new ReadOnlyBooleanWrapper(this, "cancelled");
     private Task<GradcheckResult> task;
     private volatile LongConsumer progressListener = done -> { };
@@ -109,8 +107,8 @@ public final class GradcheckModel {
         return result.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Throwable> failureProperty() {
+        return failure.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty cancelledProperty() {
@@ -180,19 +178,19 @@ public final class GradcheckModel {
         progress.bind(t.progressProperty());
         running.set(true);
         cancelled.set(false);
-        problem.set("");
-        t.setOnSucceeded(e -> finished(t.getValue(), ""));
+        failure.set(null);
+        t.setOnSucceeded(e -> finished(t.getValue(), null));
         t.setOnCancelled(e -> {
             cancelled.set(true);
-            finished(null, "cancelled");
+            finished(null, null);
         });
         t.setOnFailed(e -> {
             Throwable error = t.getException();
             if (error instanceof CancellationException) {
                 cancelled.set(true);
-                finished(null, "cancelled");
+                finished(null, null);
             } else {
-                finished(null, error.getMessage() == null ? error.toString() : error.getMessage());
+                finished(null, error);
             }
         });
         background.execute(t);
@@ -205,7 +203,7 @@ public final class GradcheckModel {
         }
     }
 
-    private void finished(GradcheckResult value, String why) {
+    private void finished(GradcheckResult value, Throwable why) {
         progress.unbind();
         running.set(false);
         if (value != null) {
@@ -214,7 +212,7 @@ public final class GradcheckModel {
         } else {
             progress.set(0);
         }
-        problem.set(why);
+        failure.set(why);
         task = null;
     }
 

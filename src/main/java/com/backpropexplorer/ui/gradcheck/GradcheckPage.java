@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.gradcheck;
 
+import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tensor;
@@ -106,7 +107,8 @@ public final class GradcheckPage implements Page {
 
         model.resultProperty().addListener(new WeakChangeListener<>(onChange));
         model.runningProperty().addListener(new WeakChangeListener<>(onChange));
-        model.problemProperty().addListener(new WeakChangeListener<>(onChange));
+        model.failureProperty().addListener(new WeakChangeListener<>(onChange));
+        model.cancelledProperty().addListener(new WeakChangeListener<>(onChange));
         show();
     }
 
@@ -139,10 +141,11 @@ public final class GradcheckPage implements Page {
         GradcheckResult result = model.resultProperty().get();
         if (model.runningProperty().get()) {
             status.setText(i18n.text("gradcheck.running"));
-        } else if ("cancelled".equals(model.problemProperty().get())) {
+        } else if (model.cancelledProperty().get()) {
             status.setText(i18n.text("gradcheck.cancelled"));
-        } else if (!model.problemProperty().get().isEmpty()) {
-            status.setText(i18n.text("gradcheck.failed", model.problemProperty().get()));
+        } else if (model.failureProperty().get() != null) {
+            status.setText(i18n.text("gradcheck.failed", DataException.describe(model.failureProperty().get(),
+                    i18n.locale())));
         } else if (result != null) {
             status.setText(i18n.text("gradcheck.done", result.description(),
                     i18n.text("gradcheck.method." + result.method().name().toLowerCase(Locale.ROOT)),

@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.train;
 
+import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.PngExport;
 import com.backpropexplorer.ui.shared.TrainedNet;
@@ -112,7 +113,7 @@ public final class ModelActions {
         model.setLastFolder(target.toAbsolutePath().getParent());
         PngExport.write(charts, target, background,
                 () -> model.tell(TrainingModel.Notice.info("train.notice.pngSaved", target)),
-                reason -> error(i18n.text("train.file.pngFailed"), reason));
+                failure -> error(i18n.text("train.file.pngFailed"), DataException.describe(failure, i18n.locale())));
     }
 
     private CompletableFuture<Void> reportFailure(CompletableFuture<Void> work, String titleKey) {
@@ -120,7 +121,7 @@ public final class ModelActions {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                error(i18n.text(titleKey), cause.getMessage() == null ? cause.toString() : cause.getMessage());
+                error(i18n.text(titleKey), DataException.describe(cause, i18n.locale()));
             }
         });
     }
