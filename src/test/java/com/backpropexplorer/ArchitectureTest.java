@@ -34,6 +34,12 @@ class ArchitectureTest {
             .because("the commands are headless; only `screenshot` renders the window");
 
     @ArchTest
+    static final ArchRule theGraphLayoutIsPlainJava = noClasses()
+            .that().resideInAPackage("com.backpropexplorer.ui.graph.layout..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the layout of any DAG is arithmetic, tested without a toolkit");
+
+    @ArchTest
     static final ArchRule noPackageCycles = slices()
             .matching("com.backpropexplorer.(**)")
             .should().beFreeOfCycles();
