@@ -37,6 +37,11 @@ public record Mnist(MnistDataset train, MnistDataset test) {
         return new Mnist(loadSplit(dir, TRAIN_IMAGES, TRAIN_LABELS), loadSplit(dir, TEST_IMAGES, TEST_LABELS));
     }
 
+    /** Loads only the training split (60,000 images). */
+    public static MnistDataset loadTrain(Path dir) {
+        return loadSplit(dir, TRAIN_IMAGES, TRAIN_LABELS);
+    }
+
     /** Loads only the test split (10,000 images), e.g. for evaluating a saved model. */
     public static MnistDataset loadTest(Path dir) {
         return loadSplit(dir, TEST_IMAGES, TEST_LABELS);
