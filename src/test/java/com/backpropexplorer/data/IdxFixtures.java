@@ -41,8 +41,4 @@ final class IdxFixtures {
         }
         return bytes.toByteArray();
     }
-
-    static Path sharedMnist() {
-        return Path.of(System.getProperty("shared.dir", "../shared")).resolve("mnist");
-    }
 }
