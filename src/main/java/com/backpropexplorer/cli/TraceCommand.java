@@ -6,6 +6,7 @@ import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.engine.Sgd;
 import com.backpropexplorer.explain.BookValues;
+import com.backpropexplorer.explain.ComputationGraph;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Lesson;
 import com.backpropexplorer.explain.Lessons;
@@ -36,7 +37,10 @@ import picocli.CommandLine.Spec;
         description = {"Print every stage of one iteration: layer, call path in the book's code, inputs, outputs,",
             "what the layer cached, gradients, then the SGD update W <- W - lr*dW with the loss before and after.",
             "simple: the book's simpleNet (4.4.2, p. 111); tiny: a 2-3-2 TwoLayerNet;",
-            "mnist: 784-50-10 on the first test digits (shapes and min/max/mean)."})
+            "mnist: 784-50-10 on the first test digits (shapes and min/max/mean);",
+            "buy-apple, buy-apple-orange: the shopping graphs of 5.3-5.4 (MulLayer, AddLayer);",
+            "sigmoid: Sigmoid taken apart into its four nodes (5.5.2);",
+            "ch4: chapter 4's TwoLayerNet (Sigmoid) on the first test digits."})
 final class TraceCommand implements Callable<Integer> {
     /** How many real digits the mnist example pushes through the net. */
     static final int MNIST_SAMPLES = Lessons.MNIST_BATCH;
@@ -51,7 +55,8 @@ final class TraceCommand implements Callable<Integer> {
     DataOptions data;
 
     @Option(names = "--example", paramLabel = "NAME", converter = Converters.ExampleConverter.class,
-            description = "Which lesson: simple, tiny or mnist (default: simple).")
+            description = "Which lesson: simple, tiny, mnist, buy-apple, buy-apple-orange, sigmoid or ch4"
+                    + " (default: simple).")
     Example example = Example.SIMPLE;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the tiny and mnist nets (default: 1).")
@@ -74,8 +79,8 @@ final class TraceCommand implements Callable<Integer> {
         boolean summarize = example.needsMnist();
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
-            out.printf(Locale.ROOT, "trace %s: %s, batch of %d, loss L = %s%n", example.id(), counts(trace),
-                    trace.batchSize(), trace.loss());
+            out.printf(Locale.ROOT, "trace %s: %s%s, %s%n", example.id(), counts(trace),
+                    trace.x() == null ? "" : ", batch of " + trace.batchSize(), result(trace));
         }
         for (Stage stage : trace.stages()) {
             if (json) {
@@ -92,10 +97,17 @@ final class TraceCommand implements Callable<Integer> {
 
     private Lesson lesson() {
         return switch (example) {
-            case SIMPLE -> Lessons.simple();
             case TINY -> Lessons.tiny(seed);
-            case MNIST -> mnistLesson();
+            case MNIST -> mnistLesson(Activation.RELU);
+            case CH4 -> mnistLesson(Activation.SIGMOID);
+            default -> Lessons.withoutData(example);
         };
+    }
+
+    /** "loss L = 0.27", "price = 220.00000000000003", "y = 0.62": what the forward pass ends with. */
+    private static String result(Trace trace) {
+        ComputationGraph.Node end = trace.graph().nodes().get(trace.graph().nodes().size() - 1);
+        return end.id().equals("L") ? "loss L = " + trace.loss() : end.id() + " = " + trace.loss();
     }
 
     /** "9 stages (4 forward, 4 backward, 1 update)". */
@@ -107,11 +119,12 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     /** A seeded 784-50-10 net (the book's init) on the first test digits. */
-    private Lesson mnistLesson() {
+    private Lesson mnistLesson(Activation activation) {
         MnistDataset test = data.load(root.context()).test().head(MNIST_SAMPLES);
         TwoLayerNet net = new TwoLayerNet(test.images().numCols, TrainingConfig.BOOK_HIDDEN_SIZE, MnistDataset.CLASSES,
-                TrainingConfig.BOOK_WEIGHT_INIT_STD, Activation.RELU, seed);
-        return Lessons.mnist(net, test.images(), test.labels(), Lessons.digits(0, test.size()));
+                TrainingConfig.BOOK_WEIGHT_INIT_STD, activation, seed);
+        Example which = activation == Activation.SIGMOID ? Example.CH4 : Example.MNIST;
+        return Lessons.twoLayer(which, net, test.images(), test.labels(), Lessons.digits(0, test.size()));
     }
 
     private static JsonObject stageJson(Trace trace, Stage stage, boolean summarize) {

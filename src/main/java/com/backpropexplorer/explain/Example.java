@@ -13,7 +13,15 @@ public enum Example {
     /** A 2-3-2 TwoLayerNet on two samples, every number printable. */
     TINY("tiny", false),
     /** The book's 784-50-10 TwoLayerNet (ReLU, ch. 5) on real MNIST digits. */
-    MNIST("mnist", true);
+    MNIST("mnist", true),
+    /** §5.3–5.4: two apples at 100 each and a tax of 1.1, with MulLayer. */
+    BUY_APPLE("buy-apple", false),
+    /** §5.3–5.4: apples and oranges, MulLayer and AddLayer; two branches meet. */
+    BUY_APPLE_ORANGE("buy-apple-orange", false),
+    /** §5.5.2: Sigmoid taken apart into ×(−1), exp, +1 and /, or folded into one node. */
+    SIGMOID("sigmoid", false),
+    /** Chapter 4's TwoLayerNet (Sigmoid) on MNIST, with its numerical gradient. */
+    CH4("ch4", true);
 
     private final String id;
     private final boolean needsMnist;

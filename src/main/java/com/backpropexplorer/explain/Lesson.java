@@ -204,6 +204,21 @@ public final class Lesson {
         return new Lesson(example, pass.withPreset(id), learningRate, 0);
     }
 
+    /** Whether the lesson's nodes can be folded into one (Sigmoid taken apart, §5.5.2). */
+    public boolean foldable() {
+        return pass.foldable();
+    }
+
+    /** Whether they are folded now. */
+    public boolean folded() {
+        return pass.folded();
+    }
+
+    /** The same lesson with its nodes folded into one, or taken apart again. */
+    public Lesson withFolded(boolean fold) {
+        return new Lesson(example, pass.withFolded(fold), learningRate, iteration);
+    }
+
     /** For the package: what the lesson runs on. */
     LessonPass pass() {
         return pass;

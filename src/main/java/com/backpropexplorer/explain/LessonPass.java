@@ -64,6 +64,19 @@ interface LessonPass {
         throw new UnsupportedOperationException("this lesson has no preset " + id);
     }
 
+    /** Whether the lesson can fold its nodes into one (Sigmoid taken apart). */
+    default boolean foldable() {
+        return false;
+    }
+
+    default boolean folded() {
+        return false;
+    }
+
+    default LessonPass withFolded(boolean fold) {
+        throw new UnsupportedOperationException("this lesson has nothing to fold");
+    }
+
     /** The book's printed numbers for this pass, or null when it does not run on the book's values. */
     default BookValues book(Trace trace) {
         return null;

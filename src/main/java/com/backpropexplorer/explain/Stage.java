@@ -52,6 +52,21 @@ public record Stage(int index, Direction direction, String layer, LayerKind kind
         return Optional.empty();
     }
 
+    /**
+     * A tensor the stage computed, by name: among outputs, gradients and cached first (in the
+     * update stage W1 is an input and, updated, an output: this gives the output).
+     */
+    public Optional<Tensor> findComputed(String name) {
+        for (List<Tensor> list : List.of(outputs, gradients, cached, inputs)) {
+            for (Tensor t : list) {
+                if (t.name().equals(name)) {
+                    return Optional.of(t);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Like {@link #find} but the tensor must be there. */
     public Tensor get(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException(layer + " has no " + name + " at this stage"));

@@ -93,6 +93,17 @@ class CliMnistTest {
     }
 
     @Test
+    void traceCh4RunsTheSigmoidNet() {
+        CliRun run = CliRun.run(home, "trace", "--example", "ch4", "--data", SharedMnist.dir().toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<JsonObject> stages = run.jsonLines();
+        assertEquals(9, stages.size());
+        assertEquals("Sigmoid1", stages.get(1).get("layer").getAsString());
+        assertEquals("sigmoid", stages.get(1).get("kind").getAsString());
+        assertEquals("Sigmoid.forward", stages.get(1).getAsJsonArray("calls").get(3).getAsString());
+    }
+
+    @Test
     void benchReportsStepsPerSecond() {
         CliRun run = CliRun.run(home, "bench", "--data", SharedMnist.dir().toString(), "--iters", "30", "--json");
         assertEquals(0, run.exitCode(), run::toString);

@@ -159,6 +159,63 @@ class CliTest {
         assertTrue(run.err().contains("--lr"), run.err());
     }
 
+    @Test
+    void traceBuyAppleOrangeUsesTheBooksLayersAndVariables() {
+        CliRun run = CliRun.run(home, "trace", "--example", "buy-apple-orange", "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<JsonObject> stages = run.jsonLines();
+        assertEquals(List.of("mul_apple_layer", "mul_orange_layer", "add_apple_orange_layer", "mul_tax_layer",
+                "mul_tax_layer", "add_apple_orange_layer", "mul_orange_layer", "mul_apple_layer"),
+                stages.stream().map(j -> j.get("layer").getAsString()).toList());
+        assertEquals(List.of("mul", "mul", "add", "mul", "mul", "add", "mul", "mul"),
+                stages.stream().map(j -> j.get("kind").getAsString()).toList());
+        List<String> keys = new java.util.ArrayList<>();
+        for (JsonObject stage : stages) {
+            for (String part : List.of("inputs", "outputs")) {
+                for (var e : stage.getAsJsonObject(part).entrySet()) {
+                    assertTrue(e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isNumber(),
+                            e.getKey() + " is a plain number");
+                    if (!keys.contains(e.getKey())) {
+                        keys.add(e.getKey());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of("apple", "apple_num", "apple_price", "orange", "orange_num", "orange_price", "all_price",
+                "tax", "price", "dprice", "dall_price", "dtax", "dapple_price", "dorange_price", "dorange", "dorange_num",
+                "dapple", "dapple_num"), keys);
+        assertEquals(715, stages.get(3).getAsJsonObject("outputs").get("price").getAsDouble(), 1e-9);
+        JsonObject tax = stages.get(4).getAsJsonObject("outputs");
+        assertEquals(1.1, tax.get("dall_price").getAsDouble(), 1e-9);
+        assertEquals(650, tax.get("dtax").getAsDouble(), 1e-9);
+        assertEquals(3.3, stages.get(6).getAsJsonObject("outputs").get("dorange").getAsDouble(), 1e-9);
+        assertEquals(165, stages.get(6).getAsJsonObject("outputs").get("dorange_num").getAsDouble(), 1e-9);
+        assertEquals(2.2, stages.get(7).getAsJsonObject("outputs").get("dapple").getAsDouble(), 1e-9);
+        assertEquals(110, stages.get(7).getAsJsonObject("outputs").get("dapple_num").getAsDouble(), 1e-9);
+        assertEquals(List.of("AddLayer.backward"), strings(stages.get(5).getAsJsonArray("calls")));
+    }
+
+    @Test
+    void traceBuyAppleGivesTheBooksNumbersAsText() {
+        CliRun run = CliRun.run(home, "trace", "--example", "buy-apple");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().startsWith("trace buy-apple: 4 stages (2 forward, 2 backward), price = 220.0"), run.out());
+        assertTrue(run.out().contains("the book (§5.4) beside this run:"), run.out());
+        List<JsonObject> stages = CliRun.run(home, "trace", "--example", "buy-apple", "--json").jsonLines();
+        assertEquals(2.2, stages.get(3).getAsJsonObject("outputs").get("dapple").getAsDouble(), 1e-9);
+        assertEquals(110, stages.get(3).getAsJsonObject("outputs").get("dapple_num").getAsDouble(), 1e-9);
+        assertEquals(200, stages.get(2).getAsJsonObject("outputs").get("dtax").getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void traceSigmoidStepsItsFourNodes() {
+        List<JsonObject> stages = CliRun.run(home, "trace", "--example", "sigmoid", "--json").jsonLines();
+        assertEquals(List.of("mul", "exp", "add", "div", "div", "add", "exp", "mul"),
+                stages.stream().map(j -> j.get("layer").getAsString()).toList());
+        double y = stages.get(3).getAsJsonObject("outputs").get("y").getAsDouble();
+        assertEquals(y * (1 - y), stages.get(7).getAsJsonObject("outputs").get("dx").getAsDouble(), 1e-12);
+    }
+
     private static List<String> strings(JsonArray array) {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(e -> out.add(e.getAsString()));
@@ -252,7 +309,8 @@ class CliTest {
         // no MNIST here either: the save path is checked first, so the user learns of it at once
         CliRun run = CliRun.run(home, "train", "--save", home.resolve("no/such/folder/model.npz").toString());
         assertEquals(1, run.exitCode(), run::toString);
-        assertTrue(run.err().startsWith("Cannot save the model to"), run.err());
+        assertTrue(run.err().startsWith("Cannot write " + home.resolve("no/such/folder/model.npz")
+                + ": the folder "), run.err());
         assertEquals(1, run.errLines().size());
     }
 

@@ -93,12 +93,12 @@ public final class MnistLesson implements LessonSource {
             Path given = folder.get();
             dir = given != null ? MnistLocator.system().locate(given) : MnistLocator.system().locate(null);
         } catch (DataException e) {
-            throw new MnistMissingException(e.getMessage());
+            throw new MnistMissingException(e);
         }
         try {
             return mnist.test(dir);
         } catch (DataException e) {
-            throw new MnistMissingException(e.getMessage());
+            throw new MnistMissingException(e);
         }
     }
 }
