@@ -182,20 +182,18 @@ class HostileArgumentsTest {
         Path target = home.resolve("mnist");
         try (LocalMirror mirror = new LocalMirror(realMnist())) {
             long start = System.nanoTime();
+            // --timeout bounds the wait for the headers and each pause after them: 2 s, so that a busy
+            // machine still gets both mirrors' headers in time and only the stall is what times out
             CliRun run = CliRun.run(home, "download", "--mirror", mirror.url("stall").toString(), "--mirror",
-                    mirror.url("missing").toString(), "--timeout", "0.5", "--dir", target.toString());
+                    mirror.url("missing").toString(), "--timeout", "2", "--dir", target.toString());
             assertEquals(Cli.RUNTIME_ERROR, run.exitCode(), run::toString);
             String last = run.errLines().get(run.errLines().size() - 1);
-            // --timeout bounds the wait for the headers and each pause after them; on a busy machine the
-            // stalling mirror's headers (sent after it reads 9.9 MB) can be what takes too long
-            String stalled = mirror.url("stall") + " (sent nothing for 0.5 s in the middle of the file|did not answer"
-                    + " in 0.5 s)";
-            assertTrue(last.matches(java.util.regex.Pattern.quote("Could not download " + Mnist.TRAIN_IMAGES
-                    + " from any mirror (") + stalled.replace(".", "\\.") + java.util.regex.Pattern.quote("; "
-                    + mirror.url("missing") + " answered HTTP 404); check the internet connection and try again, or"
-                    + " put the four MNIST files into " + target + " by hand.")), last);
+            assertEquals("Could not download " + Mnist.TRAIN_IMAGES + " from any mirror (" + mirror.url("stall")
+                    + " sent nothing for 2 s in the middle of the file; " + mirror.url("missing") + " answered HTTP"
+                    + " 404); check the internet connection and try again, or put the four MNIST files into " + target
+                    + " by hand.", last);
             assertEquals(1, run.errLines().stream().filter(l -> l.startsWith("Could not")).count(), run::toString);
-            assertTrue((System.nanoTime() - start) / 1e9 < 10);
+            assertTrue((System.nanoTime() - start) / 1e9 < 20);
         }
         try (Stream<Path> left = Files.list(target)) {
             assertEquals(List.of(), left.toList(), "no partial file");
