@@ -70,7 +70,7 @@ public final class Explorer {
             return t;
         });
         mnist = new MnistFolder(background);
-        MnistLesson testDigits = new MnistLesson(mnist::chosen, trainedNet::copy);
+        MnistLesson testDigits = new MnistLesson(mnist::chosen, trainedNet::copy, mnist.cache());
         lessons.put(Example.SIMPLE, new LessonModel(BookLessons.simple(), background));
         lessons.put(Example.TINY, new LessonModel(BookLessons.tiny(Tracer.TINY_SEED), background));
         lessons.put(Example.MNIST, new LessonModel(testDigits, background));
@@ -78,7 +78,7 @@ public final class Explorer {
         mnistDigits = new MnistDigits(lessons.get(Example.MNIST), testDigits, trainedNet.property());
         training = new TrainingModel(i18n, background, mnist, trainedNet);
         gradcheck = new GradcheckModel(background, example -> lessons.get(example).trace(), trainedNet::copy,
-                mnist::chosen);
+                mnist::chosen, mnist.cache());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.shared;
 
+import com.backpropexplorer.data.MnistCache;
 import com.backpropexplorer.data.MnistDownloader;
 import com.backpropexplorer.data.MnistLocator;
 import com.backpropexplorer.ui.I18n;
@@ -19,10 +20,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 
 /**
- * Where the app finds MNIST: the folder the learner chose or downloaded into, else
- * {@code MNIST_DIR}, else the per-user cache; and the download into that cache, with progress
- * and cancel. One download at a time, whichever page started it; every page shows it. Lives on
- * the FX thread; the download runs on the background executor.
+ * MNIST as the app has it: the folder the learner chose or downloaded into (else
+ * {@code MNIST_DIR}, else the per-user cache folder), the download into that folder with progress
+ * and cancel (one at a time, whichever page started it; every page shows it), and the program's
+ * one copy of the loaded splits. Lives on the FX thread; the download runs on the background
+ * executor.
  */
 public final class MnistFolder {
     /** How far the download is: the file now coming, kilobytes so far and in all (-1 when unknown). */
@@ -34,6 +36,7 @@ public final class MnistFolder {
     }
 
     private final Executor background;
+    private final MnistCache cache = new MnistCache();
     private final ObjectProperty<Path> chosen = new SimpleObjectProperty<>(this, "chosen");
     private final ReadOnlyBooleanWrapper downloading = new ReadOnlyBooleanWrapper(this, "downloading");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -53,6 +56,11 @@ public final class MnistFolder {
 
     public Path chosen() {
         return chosen.get();
+    }
+
+    /** The splits once loaded, shared by the lessons, the gradient check and training (any thread). */
+    public MnistCache cache() {
+        return cache;
     }
 
     /** Where MNIST is, or empty when it is not on this computer (cheap: checks that the files exist). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.backpropexplorer.data.SharedMnist;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScreenshotsTest {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final Path MNIST = Path.of(System.getProperty("shared.dir", "../shared"), "mnist");
 
     @BeforeAll
     static void toolkit() {
@@ -39,7 +39,7 @@ class ScreenshotsTest {
     }
 
     private static Path mnist() {
-        return Files.isDirectory(MNIST) ? MNIST : null;
+        return SharedMnist.find().orElse(null);
     }
 
     private static void assertPicture(Path file) throws Exception {
