@@ -61,9 +61,24 @@ public final class I18n {
         return "ja".equals(locale().getLanguage());
     }
 
-    /** The bundle for the current locale, for FXMLLoader. */
+    /**
+     * The bundle for the current locale, for FXMLLoader: each text as {@link #text} gives it
+     * (MessageFormat, so the bundles' {@code ''} is one apostrophe in FXML too).
+     */
     public ResourceBundle bundle() {
-        return bundle;
+        ResourceBundle raw = bundle;
+        Locale now = locale();
+        return new ResourceBundle() {
+            @Override
+            protected Object handleGetObject(String key) {
+                return raw.containsKey(key) ? new MessageFormat(raw.getString(key), now).format(new Object[0]) : null;
+            }
+
+            @Override
+            public java.util.Enumeration<String> getKeys() {
+                return raw.getKeys();
+            }
+        };
     }
 
     /** The text of a key, with {0}, {1}… filled in MessageFormat style. */

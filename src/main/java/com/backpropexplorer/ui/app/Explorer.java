@@ -19,7 +19,9 @@ import com.backpropexplorer.ui.shared.TrainedNet;
 import com.backpropexplorer.ui.shell.Dialogs;
 import com.backpropexplorer.ui.shell.Navigator;
 import com.backpropexplorer.ui.shell.StatusLine;
+import com.backpropexplorer.ui.train.DatasetModel;
 import com.backpropexplorer.ui.train.ModelActions;
+import com.backpropexplorer.ui.train.NetFiles;
 import com.backpropexplorer.ui.train.TrainingModel;
 import com.backpropexplorer.ui.train.TrainingPage;
 import com.backpropexplorer.ui.weights.WeightsModel;
@@ -54,7 +56,9 @@ public final class Explorer {
     private final Map<Example, LessonModel> lessons = new EnumMap<>(Example.class);
     private final Map<Example, WeightsModel> weights = new EnumMap<>(Example.class);
     private final MnistDigits mnistDigits;
+    private final DatasetModel dataset;
     private final TrainingModel training;
+    private final NetFiles netFiles;
     /** Made when the digit canvas is first shown: it starts a thread and reads the shipped model. */
     private DrawModel draw;
     private final GradcheckModel gradcheck;
@@ -76,7 +80,9 @@ public final class Explorer {
         lessons.put(Example.MNIST, new LessonModel(testDigits, background));
         lessons.forEach((example, lesson) -> weights.put(example, new WeightsModel(lesson)));
         mnistDigits = new MnistDigits(lessons.get(Example.MNIST), testDigits, trainedNet.property());
-        training = new TrainingModel(i18n, background, mnist, trainedNet);
+        dataset = new DatasetModel(background, mnist);
+        training = new TrainingModel(dataset, trainedNet);
+        netFiles = new NetFiles(background, training, dataset, trainedNet);
         gradcheck = new GradcheckModel(background, example -> lessons.get(example).trace(), trainedNet::copy,
                 mnist::chosen, mnist.cache());
     }
@@ -93,8 +99,8 @@ public final class Explorer {
                 lessonPage(Example.SIMPLE, dialogs),
                 lessonPage(Example.TINY, dialogs),
                 lessonPage(Example.MNIST, dialogs),
-                new PageSpec("train", "nav.train", PageSpec.Section.TOOLS, () -> new TrainingPage(i18n, training, mnist,
-                        modelActions(dialogs), status, dialogs, theme)),
+                new PageSpec("train", "nav.train", PageSpec.Section.TOOLS, () -> new TrainingPage(i18n, training,
+                        dataset, mnist, modelActions(dialogs), status, dialogs, theme)),
                 new PageSpec("draw", "nav.draw", PageSpec.Section.TOOLS, () -> new DrawPage(i18n, draw(), status, dialogs,
                         background, theme, (pixels, label, net) -> {
                             mnistDigits.showDrawn(new DrawnDigitLesson(pixels, label, net));
@@ -118,7 +124,7 @@ public final class Explorer {
 
     /** Open, save and export, with choosers and dialogs owned by the window. */
     ModelActions modelActions(Dialogs dialogs) {
-        return new ModelActions(i18n, training, trainedNet, dialogs, background);
+        return new ModelActions(i18n, netFiles, training, trainedNet, dialogs, background);
     }
 
     /** The window is closing: stop training and downloads, end the background work. */
@@ -174,6 +180,14 @@ public final class Explorer {
 
     public TrainingModel training() {
         return training;
+    }
+
+    public DatasetModel dataset() {
+        return dataset;
+    }
+
+    public NetFiles netFiles() {
+        return netFiles;
     }
 
     public DrawModel draw() {

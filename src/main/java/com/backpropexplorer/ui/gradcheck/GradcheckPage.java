@@ -7,6 +7,7 @@ import com.backpropexplorer.explain.Gradcheck;
 import com.backpropexplorer.explain.GradcheckResult;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.Labels;
 import com.backpropexplorer.ui.shell.Page;
 import java.util.Locale;
 import javafx.beans.value.ChangeListener;
@@ -25,7 +26,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The gradient check (§5.7.3) in the app: backprop against central differences for the tiny
@@ -62,7 +62,7 @@ public final class GradcheckPage implements Page {
         ChoiceBox<Example> net = new ChoiceBox<>();
         net.setId("gradcheck-net");
         net.getItems().addAll(Example.TINY, Example.MNIST);
-        net.setConverter(converter(e -> i18n.text("gradcheck.net." + e.id())));
+        net.setConverter(Labels.of(e -> i18n.text("gradcheck.net." + e.id())));
         net.valueProperty().bindBidirectional(model.netProperty());
         samples.setId("gradcheck-samples");
         samples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, model.samplesProperty().get()));
@@ -77,7 +77,7 @@ public final class GradcheckPage implements Page {
         ChoiceBox<Gradcheck.Method> method = new ChoiceBox<>();
         method.setId("gradcheck-method");
         method.getItems().addAll(Gradcheck.Method.values());
-        method.setConverter(converter(m -> i18n.text("gradcheck.method." + m.name().toLowerCase(Locale.ROOT))));
+        method.setConverter(Labels.of(m -> i18n.text("gradcheck.method." + m.name().toLowerCase(Locale.ROOT))));
         method.valueProperty().bindBidirectional(model.methodProperty());
 
         run.setText(i18n.text("gradcheck.run"));
@@ -112,20 +112,6 @@ public final class GradcheckPage implements Page {
         model.failureProperty().addListener(new WeakChangeListener<>(onChange));
         model.cancelledProperty().addListener(new WeakChangeListener<>(onChange));
         show();
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 
     private Label label(String key) {

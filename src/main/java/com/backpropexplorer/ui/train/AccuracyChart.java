@@ -21,7 +21,7 @@ final class AccuracyChart extends ChartCanvas {
     private String testName = "";
 
     AccuracyChart(TrainingLog log, IntSupplier plannedEnd) {
-        super(TrainingPage.CHART_LOOK);
+        super(TrainingCharts.CHART_LOOK);
         this.log = log;
         this.plannedEnd = plannedEnd;
         setId("accuracyChart");

@@ -23,7 +23,7 @@ final class LossChart extends ChartCanvas {
      * @param plannedEnd the update the current run will end at (the x axis reaches that far)
      */
     LossChart(TrainingLog log, IntSupplier plannedEnd) {
-        super(TrainingPage.CHART_LOOK);
+        super(TrainingCharts.CHART_LOOK);
         this.log = log;
         this.plannedEnd = plannedEnd;
         setId("lossChart");

@@ -23,19 +23,23 @@ import javafx.stage.FileChooser;
  */
 public final class ModelActions {
     private final I18n i18n;
+    private final NetFiles files;
     private final TrainingModel model;
     private final TrainedNet trained;
     private final Dialogs dialogs;
     private final Executor background;
 
     /**
-     * @param model whose net is saved and which takes an opened one
+     * @param files opens, saves and exports
+     * @param model the training view's run, which says what happened
      * @param trained the learner's net (saved when the training view has none of its own)
      * @param dialogs the owner of choosers and error dialogs
      * @param background where pictures are encoded and written
      */
-    public ModelActions(I18n i18n, TrainingModel model, TrainedNet trained, Dialogs dialogs, Executor background) {
+    public ModelActions(I18n i18n, NetFiles files, TrainingModel model, TrainedNet trained, Dialogs dialogs,
+                        Executor background) {
         this.i18n = i18n;
+        this.files = files;
         this.model = model;
         this.trained = trained;
         this.dialogs = dialogs;
@@ -58,8 +62,8 @@ public final class ModelActions {
 
     /** Opens {@code file}; a refused file gets a dialog and leaves the current model as it was. */
     public CompletableFuture<Void> open(Path file) {
-        model.setLastFolder(file.toAbsolutePath().getParent());
-        return reportFailure(model.openModel(file), "train.file.openFailed");
+        files.setLastFolder(file.toAbsolutePath().getParent());
+        return reportFailure(files.open(file), "train.file.openFailed");
     }
 
     /** File → Save model…: a chooser (.npz or .bpex), then {@link #save(Path)}. */
@@ -82,8 +86,8 @@ public final class ModelActions {
 
     /** Saves the current model to {@code file} (atomically); a failure gets a dialog. */
     public CompletableFuture<Void> save(Path file) {
-        model.setLastFolder(file.toAbsolutePath().getParent());
-        return reportFailure(model.saveModel(file), "train.file.saveFailed");
+        files.setLastFolder(file.toAbsolutePath().getParent());
+        return reportFailure(files.save(file), "train.file.saveFailed");
     }
 
     /** Export the log as CSV, through a chooser. */
@@ -96,8 +100,8 @@ public final class ModelActions {
             return;
         }
         Path target = withExtension(file.toPath(), ".csv");
-        model.setLastFolder(target.toAbsolutePath().getParent());
-        reportFailure(model.exportCsv(target), "train.file.csvFailed");
+        files.setLastFolder(target.toAbsolutePath().getParent());
+        reportFailure(files.exportCsv(target), "train.file.csvFailed");
     }
 
     /** Export {@code charts} as PNG, through a chooser. */
@@ -110,9 +114,9 @@ public final class ModelActions {
             return;
         }
         Path target = withExtension(file.toPath(), ".png");
-        model.setLastFolder(target.toAbsolutePath().getParent());
+        files.setLastFolder(target.toAbsolutePath().getParent());
         PngExport.write(charts, target, background,
-                () -> model.tell(TrainingModel.Notice.info("train.notice.pngSaved", target)),
+                () -> model.tell(Notice.info("train.notice.pngSaved", target)),
                 failure -> error(i18n.text("train.file.pngFailed"), DataException.describe(failure, i18n.locale())));
     }
 
@@ -121,7 +125,8 @@ public final class ModelActions {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                error(i18n.text(titleKey), DataException.describe(cause, i18n.locale()));
+                error(i18n.text(titleKey), cause instanceof Refused refused ? refused.notice().text(i18n)
+                        : DataException.describe(cause, i18n.locale()));
             }
         });
     }
@@ -137,7 +142,7 @@ public final class ModelActions {
     private FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        Path folder = model.lastFolder();
+        Path folder = files.lastFolder();
         if (folder != null && Files.isDirectory(folder)) {
             chooser.setInitialDirectory(folder.toFile());
         }

@@ -16,16 +16,16 @@ import javafx.scene.layout.VBox;
  * red when wrong. The cells are built once, with the page, so that loading a training set (which
  * happens as training starts) only swaps pictures and texts: creating and styling twenty cells
  * then cost a frame of 60 ms. The pictures come ready-made from the loading thread
- * ({@link TrainingModel.Strip#argb}); only the labels change as training goes on.
+ * ({@link DigitStrip#argb}); only the labels change as training goes on.
  */
 final class PredictionStrip extends TilePane {
     private static final int SIDE = 28;
     private static final double SCALE = 1.25;
     private final I18n i18n;
-    private final VBox[] cells = new VBox[TrainingModel.STRIP_SIZE];
-    private final ImageView[] digits = new ImageView[TrainingModel.STRIP_SIZE];
-    private final Tooltip[] tips = new Tooltip[TrainingModel.STRIP_SIZE];
-    private final Label[] allGuesses = new Label[TrainingModel.STRIP_SIZE];
+    private final VBox[] cells = new VBox[DigitStrip.SIZE];
+    private final ImageView[] digits = new ImageView[DigitStrip.SIZE];
+    private final Tooltip[] tips = new Tooltip[DigitStrip.SIZE];
+    private final Label[] allGuesses = new Label[DigitStrip.SIZE];
     private Label[] guesses = new Label[0];
     private int[] labels = new int[0];
 
@@ -66,7 +66,7 @@ final class PredictionStrip extends TilePane {
     }
 
     /** Shows the strip's digits (once per training set), their guesses reset to "?". */
-    void setDigits(TrainingModel.Strip strip) {
+    void setDigits(DigitStrip strip) {
         int count = strip == null ? 0 : Math.min(cells.length, strip.labels().length);
         guesses = java.util.Arrays.copyOf(allGuesses, count);
         labels = strip == null ? new int[0] : java.util.Arrays.copyOf(strip.labels(), count);

@@ -25,7 +25,7 @@ sealed interface TrainingEvent {
     record Finished(TrainingSummary summary, TwoLayerNet net) implements TrainingEvent {
     }
 
-    /** The run failed unexpectedly (not a divergence: that is a {@link Finished}). */
-    record Failed(String reason) implements TrainingEvent {
+    /** The run failed unexpectedly (not a divergence: that is a {@link Finished}); the view says why. */
+    record Failed(Throwable reason) implements TrainingEvent {
     }
 }

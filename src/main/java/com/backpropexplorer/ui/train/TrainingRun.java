@@ -128,7 +128,7 @@ final class TrainingRun implements TrainingListener {
             }
             made.run(this);
         } catch (RuntimeException | OutOfMemoryError e) {
-            channel.event(new TrainingEvent.Failed(e.getMessage() == null ? e.toString() : e.getMessage()));
+            channel.event(new TrainingEvent.Failed(e));
         }
     }
 

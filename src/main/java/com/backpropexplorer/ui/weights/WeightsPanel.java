@@ -2,6 +2,7 @@ package com.backpropexplorer.ui.weights;
 
 import com.backpropexplorer.explain.WeightProbe.Element;
 import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.Labels;
 import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.chart.ChartCanvas;
 import com.backpropexplorer.ui.lesson.LessonModel;
@@ -295,17 +296,7 @@ public final class WeightsPanel extends VBox {
         });
         stepWhich.setId("weights-step-which");
         stepWhich.getItems().addAll(false, true);
-        stepWhich.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Boolean all) {
-                return all == null ? "" : i18n.text(all ? "weights.step.all" : "weights.step.one");
-            }
-
-            @Override
-            public Boolean fromString(String text) {
-                return null;
-            }
-        });
+        stepWhich.setConverter(Labels.of(all -> i18n.text(all ? "weights.step.all" : "weights.step.one")));
         stepWhich.setValue(model.stepAllProperty().get());
         stepWhich.valueProperty().addListener((obs, o, n) -> model.stepAllProperty().set(Boolean.TRUE.equals(n)));
         step.setText(i18n.text("weights.step"));

@@ -21,7 +21,7 @@ final class TrainFixture {
     TrainFixture(Stage stage, Locale locale, TrainingSource source) {
         explorer = new Explorer(new I18n(locale));
         if (source != null) {
-            explorer.training().setSource(source);
+            explorer.dataset().setSource(source);
         }
         window = new MainWindow(stage, explorer, new Dimension2D(1280, 800));
         window.showPage("train");
@@ -35,8 +35,8 @@ final class TrainFixture {
 
     /** Open, save and export as the File menu does them, with this window's dialogs. */
     ModelActions actions() {
-        return new ModelActions(explorer.i18n(), explorer.training(), explorer.trainedNet(), window.dialogs(),
-                explorer.background());
+        return new ModelActions(explorer.i18n(), explorer.netFiles(), explorer.training(), explorer.trainedNet(),
+                window.dialogs(), explorer.background());
     }
 
     TrainingPage page() {

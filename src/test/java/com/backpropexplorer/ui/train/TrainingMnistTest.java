@@ -50,7 +50,7 @@ class TrainingMnistTest {
         });
         assertTrue(robot.lookup("#trainDataText").queryAs(Label.class).getText().startsWith("MNIST found in"));
         robot.clickOn("#trainStartButton");
-        TrainFixture.await(180, () -> app.model().state() == TrainingModel.State.COMPLETED);
+        TrainFixture.await(180, () -> app.model().state() == TrainingState.COMPLETED);
 
         TrainingModel model = app.model();
         assertEquals(300, model.log().size());

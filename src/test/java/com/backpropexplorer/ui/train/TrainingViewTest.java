@@ -68,7 +68,7 @@ class TrainingViewTest {
     private void trainBriefly(FxRobot robot, int iterations) throws Exception {
         settings(robot, Integer.toString(iterations), "50", "0.1");
         robot.clickOn("#trainStartButton");
-        TrainFixture.await(60, () -> app.model().state() == TrainingModel.State.COMPLETED);
+        TrainFixture.await(60, () -> app.model().state() == TrainingState.COMPLETED);
     }
 
     @Test
@@ -129,7 +129,7 @@ class TrainingViewTest {
 
         robot.clickOn("#trainPauseButton");
         TrainFixture.await(10, () -> app.explorer.trainedNet().get() != null);
-        assertEquals(TrainingModel.State.PAUSED, app.model().state());
+        assertEquals(TrainingState.PAUSED, app.model().state());
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
         int pausedAt = app.model().doneProperty().get();
@@ -142,12 +142,12 @@ class TrainingViewTest {
 
         robot.clickOn("#trainResumeButton");
         TrainFixture.await(30, () -> app.model().doneProperty().get() > pausedAt + 20);
-        assertEquals(TrainingModel.State.RUNNING, app.model().state());
+        assertEquals(TrainingState.RUNNING, app.model().state());
 
         Thread thread = app.model().runThread();
         assertTrue(thread.isDaemon(), "the trainer never keeps the app alive");
         robot.clickOn("#trainStopButton");
-        TrainFixture.await(10, () -> app.model().state() == TrainingModel.State.STOPPED);
+        TrainFixture.await(10, () -> app.model().state() == TrainingState.STOPPED);
         thread.join(TimeUnit.SECONDS.toMillis(5));
         assertFalse(thread.isAlive());
         assertTrue(robot.lookup("#trainNotice").queryAs(Label.class).getText().startsWith("Stopped after"));
@@ -158,7 +158,7 @@ class TrainingViewTest {
         int stoppedAt = app.model().log().size();
         settings(robot, "40", "50", "0.05");
         robot.clickOn("#trainContinueButton");
-        TrainFixture.await(30, () -> app.model().state() == TrainingModel.State.COMPLETED);
+        TrainFixture.await(30, () -> app.model().state() == TrainingState.COMPLETED);
         assertEquals(stoppedAt + 40, app.model().log().size());
     }
 
@@ -170,7 +170,7 @@ class TrainingViewTest {
         robot.clickOn("#trainStartButton");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(TrainingModel.State.IDLE, app.model().state(), "nothing started");
+        assertEquals(TrainingState.IDLE, app.model().state(), "nothing started");
         String notice = robot.lookup("#trainNotice").queryAs(Label.class).getText();
         assertTrue(notice.startsWith("Hidden size: enter a whole number"), notice);
         assertEquals("0,1", rate.getText(), "the typed text is not lost");
@@ -190,7 +190,7 @@ class TrainingViewTest {
         // the book's loss is guarded (≤ 16.2 a sample): only an absurd rate overflows to NaN
         settings(robot, "2000", "50", "1e120");
         robot.clickOn("#trainStartButton");
-        TrainFixture.await(30, () -> app.model().state() == TrainingModel.State.DIVERGED);
+        TrainFixture.await(30, () -> app.model().state() == TrainingState.DIVERGED);
 
         String notice = robot.lookup("#trainNotice").queryAs(Label.class).getText();
         assertTrue(notice.startsWith("Training diverged: at iteration"), notice);
@@ -210,7 +210,7 @@ class TrainingViewTest {
         // lower the rate and continue the same net
         settings(robot, "100", "50", "0.1");
         robot.clickOn("#trainContinueButton");
-        TrainFixture.await(30, () -> app.model().state() == TrainingModel.State.COMPLETED);
+        TrainFixture.await(30, () -> app.model().state() == TrainingState.COMPLETED);
         assertEquals(logged + 100, app.model().log().size());
     }
 
@@ -283,7 +283,7 @@ class TrainingViewTest {
         Files.writeString(folderInTheWay.resolve("keep.txt"), "keep");
         assertTrue(Stream.of(0).map(x -> {
             try {
-                app.model().saveModel(folderInTheWay).get(10, TimeUnit.SECONDS);
+                app.explorer.netFiles().save(folderInTheWay).get(10, TimeUnit.SECONDS);
                 return false;
             } catch (Exception expected) {
                 return true;
@@ -304,7 +304,7 @@ class TrainingViewTest {
     void theLogIsExportedAsCsvWithLossesAndEpochAccuracies(FxRobot robot) throws Exception {
         trainBriefly(robot, 120);
         Path csv = dir.resolve("log.csv");
-        app.model().exportCsv(csv).get(10, TimeUnit.SECONDS);
+        app.explorer.netFiles().exportCsv(csv).get(10, TimeUnit.SECONDS);
         List<String> lines = Files.readAllLines(csv);
         assertEquals("iteration,epoch,loss,train_acc,test_acc", lines.get(0));
         assertEquals(121, lines.size());
@@ -345,6 +345,6 @@ class TrainingViewTest {
         assertEquals("開始", robot.lookup("#trainStartButton").queryButton().getText());
         assertTrue(after.lossChart().redraws() > 0);
         robot.clickOn("#trainStopButton");
-        TrainFixture.await(10, () -> app.model().state() == TrainingModel.State.STOPPED);
+        TrainFixture.await(10, () -> app.model().state() == TrainingState.STOPPED);
     }
 }

@@ -96,7 +96,7 @@ public final class TrainingFrameBenchmark {
             model.settings().lengthProperty().set(length);
             meter.start();
             model.stateProperty().addListener((obs, o, n) -> {
-                if (n == TrainingModel.State.RUNNING && o != TrainingModel.State.PAUSED) {
+                if (n == TrainingState.RUNNING && o != TrainingState.PAUSED) {
                     meter.clear();
                     meter.record(true);
                     runStart[0] = System.nanoTime();
@@ -106,7 +106,7 @@ public final class TrainingFrameBenchmark {
                     cpuAtStart.putAll(uiThreadCpu());
                 } else if (!n.active()) {
                     meter.record(false);
-                    if (o == TrainingModel.State.RUNNING) {
+                    if (o == TrainingState.RUNNING) {
                         done.countDown();
                     }
                 }
@@ -149,8 +149,7 @@ public final class TrainingFrameBenchmark {
                     model.doneProperty().get(), wall, model.doneProperty().get() / wall, model.log().epochs().size(),
                     model.state(), meter.summary(), meter.slowest(8)));
             if (model.noticeProperty().get() != null) {
-                report.set(report.get() + "\n" + context.get().i18n().text(model.noticeProperty().get().key(),
-                        model.noticeProperty().get().args().toArray()));
+                report.set(report.get() + "\n" + model.noticeProperty().get().text(context.get().i18n()));
             }
             read.countDown();
         });
