@@ -80,7 +80,7 @@ public record Mnist(MnistDataset train, MnistDataset test) {
 
     private static Path require(Path dir, String name) {
         return find(dir, name).orElseThrow(() -> new DataException(
-                "MNIST file " + name + " is missing in " + dir + "; run `java -jar target/backprop-explorer.jar"
-                        + " download` or pass --data with the folder that holds the four MNIST files."));
+                "MNIST file " + name + " is missing in " + dir + "; run `" + MnistLocator.downloadCommand()
+                        + "` or pass --data with the folder that holds the four MNIST files."));
     }
 }
