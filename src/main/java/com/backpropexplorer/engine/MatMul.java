@@ -5,9 +5,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The book's MatMul layer ({@code common/layers.py}): {@code out = x·W}; backward
- * {@code dx = dout·Wᵀ}, {@code dW = xᵀ·dout}. The affine layer without the bias, which is all
- * that simpleNet has. Caches x.
+ * {@code out = x·W} as a layer: backward {@code dx = dout·Wᵀ}, {@code dW = xᵀ·dout}. The Affine
+ * layer (§5.6.2) without the bias, which is all that simpleNet (§4.4.2) computes: the book's
+ * simpleNet has no layers ({@code predict} is {@code np.dot(x, self.W)}) and gets dW numerically;
+ * this layer lets the same net be stepped forward and backward. Caches x.
  */
 public final class MatMul implements Layer {
     private final String name;

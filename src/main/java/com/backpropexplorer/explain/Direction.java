@@ -1,7 +1,9 @@
 package com.backpropexplorer.explain;
 
-/** Which way a stage runs: forward (values) or backward (gradients). */
+/** Which way a stage runs: forward (values), backward (gradients), or the parameter update after them. */
 public enum Direction {
     FORWARD,
-    BACKWARD
+    BACKWARD,
+    /** The optimizer's step {@code W ← W − η·dW} after the backward pass reached the first layer. */
+    UPDATE
 }

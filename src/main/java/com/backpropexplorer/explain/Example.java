@@ -1,16 +1,49 @@
 package com.backpropexplorer.explain;
 
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
-/** The three lessons: the book's simpleNet, a tiny TwoLayerNet, and 784-50-10 on MNIST. */
+/**
+ * The lessons, by the id the command line and the sidebar use. What each lesson is (its graph,
+ * stages, code and texts) is data built by {@link Lessons}.
+ */
 public enum Example {
-    SIMPLE,
-    TINY,
-    MNIST;
+    /** The book's simpleNet, §4.4.2, with the W the book prints. */
+    SIMPLE("simple", false),
+    /** A 2-3-2 TwoLayerNet on two samples, every number printable. */
+    TINY("tiny", false),
+    /** The book's 784-50-10 TwoLayerNet (ReLU, ch. 5) on real MNIST digits. */
+    MNIST("mnist", true),
+    /** §5.3–5.4: two apples at 100 each and a tax of 1.1, with MulLayer. */
+    BUY_APPLE("buy-apple", false),
+    /** §5.3–5.4: apples and oranges, MulLayer and AddLayer; two branches meet. */
+    BUY_APPLE_ORANGE("buy-apple-orange", false),
+    /** §5.5.2: Sigmoid taken apart into ×(−1), exp, +1 and /, or folded into one node. */
+    SIGMOID("sigmoid", false),
+    /** Chapter 4's TwoLayerNet (Sigmoid) on MNIST, with its numerical gradient. */
+    CH4("ch4", true);
 
-    /** "simple", "tiny" or "mnist", as on the command line. */
+    private final String id;
+    private final boolean needsMnist;
+
+    Example(String id, boolean needsMnist) {
+        this.id = id;
+        this.needsMnist = needsMnist;
+    }
+
+    /** "simple", "tiny", "buy-apple" …, as on the command line. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
+    }
+
+    /** Whether the lesson runs on MNIST digits (and so needs the data folder). */
+    public boolean needsMnist() {
+        return needsMnist;
+    }
+
+    /** Every id, comma-separated, for messages. */
+    public static String ids() {
+        return Arrays.stream(values()).map(Example::id).collect(Collectors.joining(", "));
     }
 
     public static Example parse(String text) {
@@ -19,6 +52,6 @@ public enum Example {
                 return e;
             }
         }
-        throw new IllegalArgumentException("unknown example '" + text + "': use simple, tiny or mnist");
+        throw new IllegalArgumentException("unknown example '" + text + "': use one of " + ids());
     }
 }

@@ -43,7 +43,9 @@ final class LiveTracer {
     private final int[] rowStart;
     private final int[] columns;
     private final double[] values;
+    private final ComputationGraph graph;
     private Map<String, Tensor> lastParams = Map.of();
+    private static final String NET = Tracer.TWO_LAYER_NET;
 
     LiveTracer(TwoLayerNet net, DMatrixRMaj x, int[] labels, BatchState state) {
         this.net = net;
@@ -52,6 +54,7 @@ final class LiveTracer {
         this.state = state;
         this.xTensor = Tensor.of("x", x);
         this.tTensor = Tensor.of("t", Matrices.oneHot(labels, net.outputSize()));
+        this.graph = Tracer.twoLayerGraph(net);
         int nonZero = 0;
         for (int i = 0; i < x.getNumElements(); i++) {
             if (x.data[i] != 0) {
@@ -84,7 +87,6 @@ final class LiveTracer {
         lastParams = params;
 
         List<Stage> stages = new ArrayList<>();
-        List<GraphNode> nodes = new ArrayList<>();
         List<Layer> layers = new ArrayList<>(net.layers().values());
         Layer affine1 = layers.get(0);
         if (!affine1.name().equals("Affine1")) {
@@ -93,8 +95,7 @@ final class LiveTracer {
         List<String> side1 = Tracer.sideInputs(affine1);
         stages.add(new Stage(0, Direction.FORWARD, affine1.name(), Tracer.kindOf(affine1),
                 List.of(xTensor, params.get(side1.get(0)), params.get(side1.get(1))),
-                List.of(Tensor.of("out", state.a1)), List.of(xTensor), List.of()));
-        nodes.add(new GraphNode(affine1.name(), Tracer.kindOf(affine1), side1));
+                List.of(Tensor.of("out", state.a1)), List.of(xTensor), List.of(), Tracer.forwardCalls(NET, affine1)));
         DMatrixRMaj flowing = state.a1;
         for (Layer layer : layers.subList(1, layers.size())) {
             List<Tensor> inputs = new ArrayList<>();
@@ -103,31 +104,30 @@ final class LiveTracer {
             side.forEach(p -> inputs.add(params.get(p)));
             DMatrixRMaj out = layer.forward(flowing);
             stages.add(Tracer.forward(stages.size(), layer.name(), Tracer.kindOf(layer), inputs, Tensor.of("out", out),
-                    layer.cache()));
-            nodes.add(new GraphNode(layer.name(), Tracer.kindOf(layer), side));
+                    layer.cache(), Tracer.forwardCalls(NET, layer)));
             flowing = out;
         }
         SoftmaxWithLoss last = net.lastLayer();
         double loss = last.forward(flowing, labels);
         stages.add(new Stage(stages.size(), Direction.FORWARD, last.name(), LayerKind.SOFTMAX_WITH_LOSS,
-                List.of(Tensor.of("x", flowing), tTensor), List.of(Tensor.scalar("L", loss)), cacheOf(last), List.of()));
-        nodes.add(new GraphNode(last.name(), LayerKind.SOFTMAX_WITH_LOSS, List.of("t")));
+                List.of(Tensor.of("x", flowing), tTensor), List.of(Tensor.scalar("L", loss)), cacheOf(last), List.of(),
+                Tracer.lossCalls(NET)));
 
         DMatrixRMaj dout = last.backward(1.0);
         stages.add(Tracer.backward(stages.size(), last.name(), LayerKind.SOFTMAX_WITH_LOSS, Tensor.scalar("dout", 1.0),
-                dout, Map.of()));
+                dout, Map.of(), Tracer.backwardCalls(NET, Tracer.LOSS_CLASS)));
         for (int i = layers.size() - 1; i >= 1; i--) {
             Layer layer = layers.get(i);
             DMatrixRMaj dx = layer.backward(dout);
             stages.add(Tracer.backward(stages.size(), layer.name(), Tracer.kindOf(layer), Tensor.of("dout", dout), dx,
-                    layer.gradients()));
+                    layer.gradients(), Tracer.backwardCalls(NET, Tracer.className(layer))));
             dout = dx;
         }
         if (!allFinite(dout)) {
             return Tracer.twoLayer(example, net, x, labels);
         }
         stages.add(affine1Backward(stages.size(), affine1, dout));
-        return new Trace(example, nodes, xTensor, tTensor, params, loss, stages);
+        return new Trace(example, graph, xTensor, tTensor, params, loss, stages, null);
     }
 
     /** SoftmaxWithLoss's cache as Tracer records it, with t the shared snapshot (it never changes). */
@@ -175,7 +175,8 @@ final class LiveTracer {
         }
         List<Tensor> grads = List.of(Tensor.wrap("dW", inputs, hidden, dw), Tensor.wrap("db", 1, hidden, db));
         return new Stage(index, Direction.BACKWARD, affine1.name(), Tracer.kindOf(affine1),
-                List.of(Tensor.of("dout", dout)), List.of(Tensor.wrap("dx", n, inputs, dx)), List.of(), grads);
+                List.of(Tensor.of("dout", dout)), List.of(Tensor.wrap("dx", n, inputs, dx)), List.of(), grads,
+                Tracer.backwardCalls(NET, Tracer.className(affine1)));
     }
 
     private static boolean allFinite(DMatrixRMaj m) {

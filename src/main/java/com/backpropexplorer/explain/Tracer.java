@@ -4,7 +4,10 @@ import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.Affine;
 import com.backpropexplorer.engine.EmptyCacheException;
 import com.backpropexplorer.engine.Layer;
+import com.backpropexplorer.engine.MatMul;
 import com.backpropexplorer.engine.Matrices;
+import com.backpropexplorer.engine.Relu;
+import com.backpropexplorer.engine.Sigmoid;
 import com.backpropexplorer.engine.SimpleNet;
 import com.backpropexplorer.engine.SoftmaxWithLoss;
 import com.backpropexplorer.engine.TwoLayerNet;
@@ -22,11 +25,15 @@ import org.ejml.data.DMatrixRMaj;
 public final class Tracer {
     /** The seed of the default tiny lesson. */
     public static final long TINY_SEED = 1;
+    /** The class names the call paths use, as in the book's code. */
+    static final String TWO_LAYER_NET = "TwoLayerNet";
+    static final String SIMPLE_NET = "simpleNet";
+    static final String LOSS_CLASS = "SoftmaxWithLoss";
 
     private Tracer() {
     }
 
-    /** The book's simpleNet (§4.4.2) with its printed W, x and t. */
+    /** The book's simpleNet (§4.4.2, p. 111) with the W, x and t it prints. */
     public static Trace simple() {
         SimpleNet net = new SimpleNet();
         DMatrixRMaj x = Matrices.row(SimpleNet.BOOK_X);
@@ -34,28 +41,34 @@ public final class Tracer {
         return simple(net, x, t);
     }
 
-    /** simpleNet with any W, x and one-hot t. */
+    /** simpleNet with any W, x and one-hot t: forward and backward, no update. */
     public static Trace simple(SimpleNet net, DMatrixRMaj x, DMatrixRMaj t) {
         List<Stage> stages = new ArrayList<>();
         Layer matMul = net.matMul();
         SoftmaxWithLoss last = net.lastLayer();
         Tensor w = Tensor.of("W", net.weight());
+        String owner = SIMPLE_NET;
 
         DMatrixRMaj score = matMul.forward(x);
         stages.add(forward(0, matMul.name(), LayerKind.MATMUL, List.of(Tensor.of("x", x), w), Tensor.of("out", score),
-                matMul.cache()));
+                matMul.cache(), forwardCalls(owner, matMul)));
         double loss = last.forward(score, t);
         stages.add(forward(1, last.name(), LayerKind.SOFTMAX_WITH_LOSS,
-                List.of(Tensor.of("x", score), Tensor.of("t", t)), Tensor.scalar("L", loss), last.cache()));
+                List.of(Tensor.of("x", score), Tensor.of("t", t)), Tensor.scalar("L", loss), last.cache(),
+                lossCalls(owner)));
 
         DMatrixRMaj dScore = last.backward(1.0);
-        stages.add(backward(2, last.name(), LayerKind.SOFTMAX_WITH_LOSS, Tensor.scalar("dout", 1.0), dScore, Map.of()));
+        stages.add(backward(2, last.name(), LayerKind.SOFTMAX_WITH_LOSS, Tensor.scalar("dout", 1.0), dScore, Map.of(),
+                backwardCalls(owner, LOSS_CLASS)));
         DMatrixRMaj dx = matMul.backward(dScore);
-        stages.add(backward(3, matMul.name(), LayerKind.MATMUL, Tensor.of("dout", dScore), dx, matMul.gradients()));
+        stages.add(backward(3, matMul.name(), LayerKind.MATMUL, Tensor.of("dout", dScore), dx, matMul.gradients(),
+                backwardCalls(owner, className(matMul))));
 
-        List<GraphNode> nodes = List.of(new GraphNode(matMul.name(), LayerKind.MATMUL, List.of("W")),
-                new GraphNode(last.name(), LayerKind.SOFTMAX_WITH_LOSS, List.of("t")));
-        return new Trace(Example.SIMPLE, nodes, Tensor.of("x", x), Tensor.of("t", t), Map.of("W", w), loss, stages);
+        ComputationGraph graph = ChainGraph.of(List.of(
+                new ChainGraph.Layer(matMul.name(), LayerKind.MATMUL, List.of("W")),
+                new ChainGraph.Layer(last.name(), LayerKind.SOFTMAX_WITH_LOSS, List.of())));
+        return new Trace(Example.SIMPLE, graph, Tensor.of("x", x), Tensor.of("t", t), Map.of("W", w), loss, stages,
+                null);
     }
 
     /** The tiny lesson with its default seed. */
@@ -73,11 +86,10 @@ public final class Tracer {
         return twoLayer(Example.TINY, lesson.net(), lesson.x(), lesson.labels());
     }
 
-    /** One pass of a TwoLayerNet on x with integer labels. The caller's net is not touched. */
+    /** One pass of a TwoLayerNet on x with integer labels, no update. The caller's net is not touched. */
     public static Trace twoLayer(Example example, TwoLayerNet source, DMatrixRMaj x, int[] labels) {
         TwoLayerNet net = source.copy();
         List<Stage> stages = new ArrayList<>();
-        List<GraphNode> nodes = new ArrayList<>();
         Map<String, Tensor> params = new LinkedHashMap<>();
         net.params().forEach((name, value) -> params.put(name, Tensor.of(name, value)));
 
@@ -85,32 +97,42 @@ public final class Tracer {
         for (Layer layer : net.layers().values()) {
             List<Tensor> inputs = new ArrayList<>();
             inputs.add(Tensor.of("x", flowing));
-            List<String> side = sideInputs(layer);
-            side.forEach(p -> inputs.add(params.get(p)));
+            sideInputs(layer).forEach(p -> inputs.add(params.get(p)));
             DMatrixRMaj out = layer.forward(flowing);
-            stages.add(forward(stages.size(), layer.name(), kindOf(layer), inputs, Tensor.of("out", out), layer.cache()));
-            nodes.add(new GraphNode(layer.name(), kindOf(layer), side));
+            stages.add(forward(stages.size(), layer.name(), kindOf(layer), inputs, Tensor.of("out", out), layer.cache(),
+                    forwardCalls(TWO_LAYER_NET, layer)));
             flowing = out;
         }
         SoftmaxWithLoss last = net.lastLayer();
         double loss = last.forward(flowing, labels);
         DMatrixRMaj oneHot = Matrices.oneHot(labels, net.outputSize());
         stages.add(forward(stages.size(), last.name(), LayerKind.SOFTMAX_WITH_LOSS,
-                List.of(Tensor.of("x", flowing), Tensor.of("t", oneHot)), Tensor.scalar("L", loss), last.cache()));
-        nodes.add(new GraphNode(last.name(), LayerKind.SOFTMAX_WITH_LOSS, List.of("t")));
+                List.of(Tensor.of("x", flowing), Tensor.of("t", oneHot)), Tensor.scalar("L", loss), last.cache(),
+                lossCalls(TWO_LAYER_NET)));
 
         DMatrixRMaj dout = last.backward(1.0);
         stages.add(backward(stages.size(), last.name(), LayerKind.SOFTMAX_WITH_LOSS, Tensor.scalar("dout", 1.0), dout,
-                Map.of()));
+                Map.of(), backwardCalls(TWO_LAYER_NET, LOSS_CLASS)));
         List<Layer> reversed = new ArrayList<>(net.layers().values());
         java.util.Collections.reverse(reversed);
         for (Layer layer : reversed) {
             DMatrixRMaj dx = layer.backward(dout);
             stages.add(backward(stages.size(), layer.name(), kindOf(layer), Tensor.of("dout", dout), dx,
-                    layer.gradients()));
+                    layer.gradients(), backwardCalls(TWO_LAYER_NET, className(layer))));
             dout = dx;
         }
-        return new Trace(example, nodes, Tensor.of("x", x), Tensor.of("t", oneHot), params, loss, stages);
+        return new Trace(example, twoLayerGraph(net), Tensor.of("x", x), Tensor.of("t", oneHot), params, loss, stages,
+                null);
+    }
+
+    /** The graph of a TwoLayerNet: x → Affine1 → Relu1 (or Sigmoid1) → Affine2 → SoftmaxWithLoss → L. */
+    static ComputationGraph twoLayerGraph(TwoLayerNet net) {
+        List<ChainGraph.Layer> layers = new ArrayList<>();
+        for (Layer layer : net.layers().values()) {
+            layers.add(new ChainGraph.Layer(layer.name(), kindOf(layer), sideInputs(layer)));
+        }
+        layers.add(new ChainGraph.Layer(net.lastLayer().name(), LayerKind.SOFTMAX_WITH_LOSS, List.of()));
+        return ChainGraph.of(layers);
     }
 
     /**
@@ -142,6 +164,9 @@ public final class Tracer {
             String n = layer.name().substring(layer.name().length() - 1);
             return List.of("W" + n, "b" + n);
         }
+        if (layer instanceof MatMul) {
+            return List.of("W");
+        }
         return List.of();
     }
 
@@ -149,24 +174,44 @@ public final class Tracer {
         if (layer instanceof Affine) {
             return LayerKind.AFFINE;
         }
-        if (layer instanceof com.backpropexplorer.engine.Relu) {
+        if (layer instanceof Relu) {
             return LayerKind.RELU;
         }
-        if (layer instanceof com.backpropexplorer.engine.Sigmoid) {
+        if (layer instanceof Sigmoid) {
             return LayerKind.SIGMOID;
         }
         return LayerKind.MATMUL;
     }
 
+    /** The book's class of a layer: Affine, Relu, Sigmoid or MatMul. */
+    static String className(Layer layer) {
+        return layer.getClass().getSimpleName();
+    }
+
+    /** gradient() › loss() › predict() › Layer.forward(), as the net's gradient method runs it. */
+    static List<String> forwardCalls(String net, Layer layer) {
+        return List.of(net + ".gradient", net + ".loss", net + ".predict", className(layer) + ".forward");
+    }
+
+    /** gradient() › loss() › SoftmaxWithLoss.forward(). */
+    static List<String> lossCalls(String net) {
+        return List.of(net + ".gradient", net + ".loss", LOSS_CLASS + ".forward");
+    }
+
+    /** gradient() › Layer.backward(): the backward loop sits in gradient itself. */
+    static List<String> backwardCalls(String net, String layerClass) {
+        return List.of(net + ".gradient", layerClass + ".backward");
+    }
+
     static Stage forward(int index, String layer, LayerKind kind, List<Tensor> inputs, Tensor out,
-                                 Map<String, DMatrixRMaj> cache) {
-        return new Stage(index, Direction.FORWARD, layer, kind, inputs, List.of(out), tensors(cache), List.of());
+                         Map<String, DMatrixRMaj> cache, List<String> calls) {
+        return new Stage(index, Direction.FORWARD, layer, kind, inputs, List.of(out), tensors(cache), List.of(), calls);
     }
 
     static Stage backward(int index, String layer, LayerKind kind, Tensor dout, DMatrixRMaj dx,
-                                  Map<String, DMatrixRMaj> grads) {
+                          Map<String, DMatrixRMaj> grads, List<String> calls) {
         return new Stage(index, Direction.BACKWARD, layer, kind, List.of(dout), List.of(Tensor.of("dx", dx)),
-                List.of(), tensors(grads));
+                List.of(), tensors(grads), calls);
     }
 
     static List<Tensor> tensors(Map<String, DMatrixRMaj> named) {

@@ -77,7 +77,7 @@ class CliMnistTest {
         CliRun run = CliRun.run(home, "trace", "--example", "mnist", "--data", SharedMnist.dir().toString(), "--json");
         assertEquals(0, run.exitCode(), run::toString);
         List<JsonObject> stages = run.jsonLines();
-        assertEquals(8, stages.size());
+        assertEquals(9, stages.size(), "4 forward, 4 backward, 1 update");
         JsonObject x = stages.get(0).getAsJsonObject("inputs").getAsJsonObject("x");
         assertEquals(3, x.getAsJsonArray("shape").get(0).getAsInt());
         assertEquals(784, x.getAsJsonArray("shape").get(1).getAsInt());
@@ -85,6 +85,22 @@ class CliMnistTest {
         assertEquals(1.0, x.get("max").getAsDouble());
         JsonObject dW1 = stages.get(7).getAsJsonObject("gradients").getAsJsonObject("dW");
         assertEquals(50, dW1.getAsJsonArray("shape").get(1).getAsInt());
+        JsonObject update = stages.get(8);
+        assertEquals("update", update.get("direction").getAsString());
+        assertEquals(784, update.getAsJsonObject("outputs").getAsJsonObject("W1").getAsJsonArray("shape").get(0)
+                .getAsInt());
+        assertTrue(update.get("loss_after").getAsDouble() < update.get("loss_before").getAsDouble());
+    }
+
+    @Test
+    void traceCh4RunsTheSigmoidNet() {
+        CliRun run = CliRun.run(home, "trace", "--example", "ch4", "--data", SharedMnist.dir().toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        List<JsonObject> stages = run.jsonLines();
+        assertEquals(9, stages.size());
+        assertEquals("Sigmoid1", stages.get(1).get("layer").getAsString());
+        assertEquals("sigmoid", stages.get(1).get("kind").getAsString());
+        assertEquals("Sigmoid.forward", stages.get(1).getAsJsonArray("calls").get(3).getAsString());
     }
 
     @Test

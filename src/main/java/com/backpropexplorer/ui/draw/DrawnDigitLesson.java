@@ -2,7 +2,7 @@ package com.backpropexplorer.ui.draw;
 
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
-import com.backpropexplorer.explain.Tracer;
+import com.backpropexplorer.explain.Lessons;
 import com.backpropexplorer.ui.lesson.LessonRun;
 import com.backpropexplorer.ui.lesson.LessonSource;
 import org.ejml.data.DMatrixRMaj;
@@ -51,9 +51,6 @@ public final class DrawnDigitLesson implements LessonSource {
     @Override
     public LessonRun compute() {
         DMatrixRMaj x = new DMatrixRMaj(1, pixels.length, true, pixels.clone());
-        TwoLayerNet shown = net.copy();
-        return new LessonRun(Tracer.twoLayer(Example.MNIST, shown, x, new int[] {label}),
-                Tracer.backwardBeforeForward(shown),
-                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = 1, t = " + label);
+        return LessonRun.of(Lessons.mnist(net, x, new int[] {label}, "N = 1, t = " + label));
     }
 }

@@ -302,6 +302,7 @@ public final class InspectorView extends VBox {
             case RELU -> List.of("out = max(0, x)", "mask = (x ≤ 0)");
             case SIGMOID -> List.of("out = 1 / (1 + exp(−x))");
             case SOFTMAX_WITH_LOSS -> List.of("y = softmax(x)", "L = −Σ t · log y / N");
+            default -> List.of(); // the shopping and Sigmoid nodes come with their own view
         };
     }
 
@@ -314,6 +315,7 @@ public final class InspectorView extends VBox {
             case RELU -> List.of(i18n.text("formula.relu.backward"));
             case SIGMOID -> List.of("dx = dout · (1 − out) · out");
             case SOFTMAX_WITH_LOSS -> List.of("dx = (y − t) / N  " + i18n.text("inspector.doutIsOne"));
+            default -> List.of();
         };
     }
 

@@ -1,15 +1,14 @@
 package com.backpropexplorer.ui.lesson;
 
-import com.backpropexplorer.engine.SimpleNet;
 import com.backpropexplorer.explain.Example;
-import com.backpropexplorer.explain.Tracer;
+import com.backpropexplorer.explain.Lessons;
 
 /** The two lessons that need no data: the book's simpleNet and the tiny 2-3-2 TwoLayerNet. */
 public final class BookLessons {
     private BookLessons() {
     }
 
-    /** §4.4.2's simpleNet with the book's printed W, x and t. */
+    /** §4.4.2's simpleNet with the W, x and t the book prints (p. 111). */
     public static LessonSource simple() {
         return new LessonSource() {
             @Override
@@ -19,7 +18,7 @@ public final class BookLessons {
 
             @Override
             public LessonRun compute() {
-                return new LessonRun(Tracer.simple(), Tracer.backwardBeforeForward(new SimpleNet()), "2×3, N = 1");
+                return LessonRun.of(Lessons.simple());
             }
         };
     }
@@ -34,9 +33,7 @@ public final class BookLessons {
 
             @Override
             public LessonRun compute() {
-                Tracer.TinyLesson lesson = Tracer.TinyLesson.of(seed);
-                return new LessonRun(Tracer.tiny(seed), Tracer.backwardBeforeForward(lesson.net()),
-                        "2-3-2, N = 2, seed " + seed);
+                return LessonRun.of(Lessons.tiny(seed));
             }
         };
     }

@@ -1,6 +1,7 @@
 package com.backpropexplorer.ui.lesson;
 
 import com.backpropexplorer.engine.EmptyCacheException;
+import com.backpropexplorer.explain.Lesson;
 import com.backpropexplorer.explain.Trace;
 
 /**
@@ -13,4 +14,9 @@ import com.backpropexplorer.explain.Trace;
  * @param description a short, language-neutral summary such as "784-50-10, N = 3"
  */
 public record LessonRun(Trace trace, EmptyCacheException backwardBeforeForward, String description) {
+
+    /** A lesson's pass, forward and backward (the update stage is not shown here yet). */
+    public static LessonRun of(Lesson lesson) {
+        return new LessonRun(lesson.trace().withoutUpdate(), lesson.backwardBeforeForward(), lesson.description());
+    }
 }

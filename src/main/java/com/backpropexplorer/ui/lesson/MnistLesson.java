@@ -6,7 +6,7 @@ import com.backpropexplorer.data.MnistDataset;
 import com.backpropexplorer.data.MnistLocator;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
-import com.backpropexplorer.explain.Tracer;
+import com.backpropexplorer.explain.Lessons;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -84,9 +84,7 @@ public final class MnistLesson implements LessonSource {
         DMatrixRMaj x = test.images(indices);
         int[] labels = test.labels(indices);
         TwoLayerNet shown = net.get();
-        return new LessonRun(Tracer.twoLayer(Example.MNIST, shown, x, labels), Tracer.backwardBeforeForward(shown),
-                shown.inputSize() + "-" + shown.hiddenSize() + "-" + shown.outputSize() + ", N = " + n
-                        + ", #" + first + "–#" + (first + n - 1));
+        return LessonRun.of(Lessons.mnist(shown, x, labels, Lessons.digits(first, n)));
     }
 
     private MnistDataset testSet() throws MnistMissingException {
@@ -95,13 +93,13 @@ public final class MnistLesson implements LessonSource {
             Path given = folder.get();
             dir = given != null ? MnistLocator.system().locate(given) : MnistLocator.system().locate(null);
         } catch (DataException e) {
-            throw new MnistMissingException(e.getMessage());
+            throw new MnistMissingException(e);
         }
         if (cachedTest == null || !Objects.equals(cachedFrom, dir)) {
             try {
                 cachedTest = Mnist.loadTest(dir);
             } catch (DataException e) {
-                throw new MnistMissingException(e.getMessage());
+                throw new MnistMissingException(e);
             }
             cachedFrom = dir;
         }
