@@ -167,8 +167,11 @@ public final class Cli {
 
         @Override
         public void run() {
-            throw new ParameterException(spec.commandLine(), "Choose a command: "
-                    + String.join(", ", spec.subcommands().keySet()));
+            // the hidden ones (class-archive, run by the installer) are not offered
+            throw new ParameterException(spec.commandLine(), "Choose a command: " + String.join(", ",
+                    spec.subcommands().entrySet().stream()
+                            .filter(command -> !command.getValue().getCommandSpec().usageMessage().hidden())
+                            .map(java.util.Map.Entry::getKey).toList()));
         }
     }
 
