@@ -55,8 +55,7 @@ final class PredictCommand implements Callable<Integer> {
             try {
                 DigitPreprocessor.Digit digit = DigitPreprocessor.preprocess(ImageFiles.read(image));
                 if (digit.empty()) {
-                    throw new DataException(image.getFileName() + " shows no ink, only an even background; choose a"
-                            + " picture with a digit on it.");
+                    throw new DataException("image.noInk", image.getFileName());
                 }
                 reading = reader.read(digit);
             } catch (DataException e) {

@@ -1,5 +1,6 @@
 package com.backpropexplorer.cli;
 
+import com.backpropexplorer.data.FileChecks;
 import com.backpropexplorer.data.Mnist;
 import com.backpropexplorer.data.ModelData;
 import com.backpropexplorer.data.ModelFiles;
@@ -13,7 +14,6 @@ import com.backpropexplorer.engine.TrainingListener;
 import com.backpropexplorer.engine.TrainingSummary;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -45,14 +45,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--iters", paramLabel = "N", description = "Training iterations (default: ${DEFAULT-VALUE}).")
     int iterations = TrainingConfig.BOOK_ITERATIONS;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N",
+            description = "Minibatch size, 1 to 60,000 (default: ${DEFAULT-VALUE}).")
     int batch = TrainingConfig.BOOK_BATCH_SIZE;
 
     @Option(names = "--lr", paramLabel = "RATE",
             description = "Learning rate (default: 0.1 for sgd, 0.01 for momentum, 0.001 for adam).")
     Double learningRate;
 
-    @Option(names = "--hidden", paramLabel = "N", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", paramLabel = "N",
+            description = "Hidden units, as many as memory allows (default: ${DEFAULT-VALUE}).")
     int hidden = TrainingConfig.BOOK_HIDDEN_SIZE;
 
     @Option(names = "--init-std", paramLabel = "STD", description = "weight_init_std (default: ${DEFAULT-VALUE}).")
@@ -79,8 +81,14 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingConfig config = config();
+        checkLimits(config);
         checkWritable(save);
         Mnist mnist = data.load(root.context());
+        if (config.batchSize() > mnist.train().size()) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--batch must be at most %,d, the size of the training set in %s, not %,d.",
+                    mnist.train().size(), data.locate(root.context()), config.batchSize()));
+        }
         TrainingData sets = trainingData(mnist);
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
@@ -121,22 +129,24 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Fails before a long training run rather than after it, when the model could not be saved. */
+    /** --batch and --hidden within what the training set and memory allow, before anything is loaded. */
+    private void checkLimits(TrainingConfig config) {
+        String problem = TrainLimits.batchProblem(config.batchSize());
+        if (problem == null) {
+            problem = TrainLimits.hiddenProblem(config.hiddenSize(), config.batchSize(), TrainLimits.heapForTraining());
+        }
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem);
+        }
+    }
+
+    /**
+     * Fails before a long training run rather than after it, when the model could not be saved:
+     * a folder, a device or FIFO, a read-only file, a folder that does not exist or is not writable.
+     */
     static void checkWritable(Path file) {
-        if (file == null) {
-            return;
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (Files.isDirectory(file)) {
-            throw new UserError("Cannot save the model to " + file + ": it is a folder; give a file name such as model.npz.");
-        }
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserError("Cannot save the model to " + file + ": the folder " + parent
-                    + " does not exist; create it or choose another path.");
-        }
-        if (!Files.isWritable(parent)) {
-            throw new UserError("Cannot save the model to " + file + ": the folder " + parent
-                    + " is not writable; choose another path.");
+        if (file != null) {
+            FileChecks.writeTarget(file);
         }
     }
 

@@ -6,19 +6,26 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a crash, a full disk or a failing writer never leaves a half-written
  * file under the real name: the content goes to a temporary sibling, is flushed to disk, and
  * only then is moved over the target in one step.
+ *
+ * <p>Before anything is written, {@link FileChecks#writeTarget} refuses a folder, a device, a
+ * FIFO and a read-only file, and follows a symbolic link to the file it points to (the link
+ * stays a link). A replaced file keeps its permissions; a new one gets the user's defaults
+ * (the umask), as any other program's files.
  *
  * <pre>{@code
  * AtomicFiles.write(path, out -> out.write(bytes));
@@ -32,13 +39,15 @@ public final class AtomicFiles {
      * Writes {@code target} through {@code writer}; the previous file (if any) stays untouched
      * unless the writer completes. The temporary file is deleted on every failure.
      *
-     * @throws DataException if the file cannot be written (one sentence naming the file and why);
-     *     a DataException or RuntimeException thrown by the writer propagates unchanged
+     * @throws DataException if the target must not or cannot be written (one sentence naming
+     *     the file and why); a DataException or RuntimeException thrown by the writer propagates
+     *     unchanged
      */
     public static void write(Path target, IoConsumer<OutputStream> writer) {
+        Path destination = FileChecks.writeTarget(target);
         Path temp = null;
         try {
-            temp = createTempSibling(target);
+            temp = createTempSibling(destination);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 // writers may close what they are given (e.g. a ZipOutputStream in try-with-resources);
@@ -58,7 +67,7 @@ public final class AtomicFiles {
                 // the rename must not reach the disk before the content does
                 channel.force(true);
             }
-            moveIntoPlace(temp, target);
+            replace(temp, destination);
             temp = null;
         } catch (IOException e) {
             throw cannotWrite(target, e);
@@ -69,11 +78,43 @@ public final class AtomicFiles {
 
     /**
      * Creates an empty temporary file next to {@code target} (same folder, hence same file
-     * system, so the final move can be atomic). Its name starts with a dot and the target's name.
+     * system, so the final move can be atomic), with the permissions a new file gets. Its name
+     * starts with a dot and the target's name and ends with {@code .tmp}.
      */
     public static Path createTempSibling(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
-        return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+        for (int attempt = 0; ; attempt++) {
+            Path temp = absolute.resolveSibling("." + absolute.getFileName() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                // no file attributes given: the umask decides, unlike Files.createTempFile's 0600
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Gives {@code temp} the POSIX permissions of {@code existing}, if that exists. */
+    private static void keepPermissions(Path existing, Path temp) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(existing, PosixFileAttributeView.class);
+        if (view == null || !Files.exists(existing)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+        Files.setPosixFilePermissions(temp, permissions);
+    }
+
+    /**
+     * Moves a finished temporary file over {@code destination} (a path {@link FileChecks#writeTarget}
+     * returned), keeping the permissions of the file it replaces.
+     */
+    public static void replace(Path temp, Path destination) throws IOException {
+        keepPermissions(destination, temp);
+        moveIntoPlace(temp, destination);
     }
 
     /**
@@ -102,21 +143,6 @@ public final class AtomicFiles {
 
     /** Turns an I/O failure while writing {@code target} into one user-facing sentence. */
     static DataException cannotWrite(Path target, IOException e) {
-        return new DataException("Could not write " + target + ": " + reason(e)
-                + "; check that the folder exists, is writable and has free space.", e);
-    }
-
-    /** A short human reason for an I/O failure, without exception class names. */
-    static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "the folder or file " + ((NoSuchFileException) e).getFile() + " does not exist";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied for " + ((AccessDeniedException) e).getFile();
-        }
-        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-            return ((FileSystemException) e).getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new DataException(e, "write.failed", target, FileChecks.reason(e));
     }
 }

@@ -2,29 +2,22 @@ package com.backpropexplorer.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 
 /**
  * Fetches the four MNIST files into a folder, from the mirrors the book's
@@ -38,9 +31,14 @@ import java.util.function.Consumer;
  * file that looks valid. Files already present and valid are skipped; an HTTP error, a broken
  * connection or a wrong checksum moves on to the next mirror.
  *
+ * <p>Every wait is bounded ({@link Timeouts}): a mirror that does not connect, does not answer,
+ * stalls in the middle of a file or takes longer than the deadline for one file is given up
+ * on, and the next mirror is tried.
+ *
  * <p>Cancel with {@link #cancel()} or by interrupting the downloading thread: {@link #download}
- * then throws {@link CancellationException} and leaves no partial file. An instance downloads
- * once; once cancelled it stays cancelled.
+ * then throws {@link CancellationException} and leaves no partial file. {@link #abandon()}
+ * (for a shutdown hook, on Ctrl-C) also deletes the partial file at once, before the JVM
+ * exits. An instance downloads once; once cancelled it stays cancelled.
  */
 public final class MnistDownloader {
     /** The mirror used by the current version of the book's {@code dataset/mnist.py}. */
@@ -100,7 +98,7 @@ public final class MnistDownloader {
         }
 
         /** Fetching {@code file} from {@code url} failed for {@code reason}; the next mirror is tried. */
-        default void mirrorFailed(String file, URI url, String reason) {
+        default void mirrorFailed(String file, URI url, DataMessage reason) {
         }
 
         /** {@code file} was downloaded, verified and moved into place. */
@@ -108,15 +106,34 @@ public final class MnistDownloader {
         }
     }
 
-    private final HttpClient client;
+    /**
+     * How long each wait may last.
+     *
+     * @param connect to open a connection
+     * @param headers from the request to the answer's headers
+     * @param idle between two pieces of the body (a stalled server)
+     * @param perFile for one file from one mirror, from the request to the last byte
+     */
+    public record Timeouts(Duration connect, Duration headers, Duration idle, Duration perFile) {
+        /** 20 s to connect, 60 s for the headers, 30 s of silence, 10 minutes a file (9.9 MB at 17 KB/s). */
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(20), Duration.ofSeconds(60),
+                Duration.ofSeconds(30), Duration.ofMinutes(10));
+    }
+
     private final List<URI> mirrors;
     private final List<FileSpec> manifest;
+    private final HttpFetch http;
+    private final Set<Path> temporaries = new HashSet<>();
     private volatile boolean cancelled;
-    private volatile CompletableFuture<?> currentResponse;
 
     /** A downloader for MNIST from the default mirrors. */
     public MnistDownloader() {
-        this(DEFAULT_MIRRORS, MNIST_MANIFEST);
+        this(DEFAULT_MIRRORS);
+    }
+
+    /** A downloader for MNIST from {@code mirrors}, tried in order (e.g. a campus mirror). */
+    public MnistDownloader(List<URI> mirrors) {
+        this(mirrors, MNIST_MANIFEST, Timeouts.DEFAULT);
     }
 
     /**
@@ -124,24 +141,70 @@ public final class MnistDownloader {
      * @param manifest the files to fetch and their expected content
      */
     public MnistDownloader(List<URI> mirrors, List<FileSpec> manifest) {
+        this(mirrors, manifest, Timeouts.DEFAULT);
+    }
+
+    /**
+     * @param mirrors base URLs (ending in '/') tried in order for every file
+     * @param manifest the files to fetch and their expected content
+     * @param timeouts how long each wait may last
+     */
+    public MnistDownloader(List<URI> mirrors, List<FileSpec> manifest, Timeouts timeouts) {
         if (mirrors.isEmpty()) {
             throw new IllegalArgumentException("at least one mirror is needed");
         }
         this.mirrors = List.copyOf(mirrors);
         this.manifest = List.copyOf(manifest);
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20))
-                .build();
+        this.http = new HttpFetch(timeouts, () -> cancelled);
+    }
+
+    /**
+     * A mirror's base URL as the user typed it: http or https, with a host, no query; a missing
+     * final '/' is added, so the file names are appended to the whole path.
+     *
+     * @throws DataException one sentence saying what is wrong with {@code text}
+     */
+    public static URI parseMirror(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw new DataException(e, "download.badMirror", text, DataMessage.of("download.mirror.syntax"));
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new DataException("download.badMirror", text, DataMessage.of("download.mirror.scheme"));
+        }
+        if (uri.getHost() == null) {
+            throw new DataException("download.badMirror", text, DataMessage.of("download.mirror.host"));
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new DataException("download.badMirror", text, DataMessage.of("download.mirror.query"));
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return URI.create(scheme + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path : path + "/"));
+    }
+
+    /** The mirrors this downloader tries, in order. */
+    public List<URI> mirrors() {
+        return mirrors;
     }
 
     /** Asks a running {@link #download} to stop as soon as possible; safe from any thread. */
     public void cancel() {
         cancelled = true;
-        CompletableFuture<?> response = currentResponse;
-        if (response != null) {
-            // aborts the exchange, which also ends a wait on a stalled connection
-            response.cancel(true);
+        http.abort();
+    }
+
+    /**
+     * Cancels and deletes the partial file now, without waiting for {@link #download} to notice:
+     * for a shutdown hook (Ctrl-C, SIGTERM), after which the JVM exits.
+     */
+    public void abandon() {
+        synchronized (temporaries) {
+            cancel();
+            temporaries.forEach(AtomicFiles::deleteQuietly);
+            temporaries.clear();
         }
     }
 
@@ -157,9 +220,28 @@ public final class MnistDownloader {
         try {
             Files.createDirectories(targetDir);
         } catch (IOException e) {
-            throw new DataException("Could not create the folder " + targetDir + " for MNIST: "
-                    + AtomicFiles.reason(e) + "; choose another folder.", e);
+            throw new DataException(e, Files.exists(targetDir) && !Files.isDirectory(targetDir)
+                    ? "download.dirIsFile" : "download.cannotCreateDir", targetDir, FileChecks.reason(e));
         }
+        // Ctrl-C, SIGTERM or closing the app mid-file: the partial file goes with the process
+        Thread cleanup = new Thread(this::abandon, "mnist-download-cleanup");
+        try {
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            throw new CancellationException("MNIST download cancelled: the program is ending.");
+        }
+        try {
+            return downloadAll(targetDir, listener);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: nothing to remove
+            }
+        }
+    }
+
+    private Map<String, Outcome> downloadAll(Path targetDir, ProgressListener listener) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (FileSpec spec : manifest) {
             checkCancelled();
@@ -181,7 +263,7 @@ public final class MnistDownloader {
     }
 
     /** Null if {@code file} holds the content of {@code spec}, else what is wrong with it ("content is ..."). */
-    static String contentProblem(Path file, FileSpec spec) {
+    static DataMessage contentProblem(Path file, FileSpec spec) {
         try (InputStream in = IdxReader.openContent(file)) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[CHUNK];
@@ -191,169 +273,70 @@ public final class MnistDownloader {
                 sha.update(buffer, 0, n);
                 size += n;
                 if (size > spec.size()) {
-                    return "content is longer than the " + spec.size() + " bytes of the MNIST file";
+                    return DataMessage.of("download.content.longer", spec.size());
                 }
             }
             if (size != spec.size()) {
-                return "content is " + size + " bytes, the MNIST file has " + spec.size();
+                return DataMessage.of("download.content.size", size, spec.size());
             }
             return HexFormat.of().formatHex(sha.digest()).equals(spec.sha256())
-                    ? null : "content does not match the MNIST checksum";
+                    ? null : DataMessage.of("download.content.checksum");
         } catch (IOException e) {
-            return "gzip data is cut short or corrupt";
+            return DataMessage.of("download.content.gzip");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
     private void fetch(FileSpec spec, Path target, ProgressListener listener) {
-        List<String> failures = new ArrayList<>();
+        Path destination = FileChecks.writeTarget(target);
+        List<DataMessage> failures = new ArrayList<>();
         for (URI mirror : mirrors) {
             URI url = mirror.resolve(spec.name());
             listener.started(spec.name(), url);
-            Path temp = createTemp(target);
+            Path temp = createTemp(destination);
             try {
-                String problem = fetchTo(url, spec, temp, listener);
+                // gzip never makes MNIST bigger; a much larger answer is not the file we want
+                DataMessage problem = http.fetch(url, temp, spec.size() + (1 << 20), spec.name(), listener);
                 if (problem == null) {
-                    String contentProblem = contentProblem(temp, spec);
-                    problem = contentProblem == null ? null : "sent a file whose " + contentProblem;
+                    DataMessage contentProblem = contentProblem(temp, spec);
+                    problem = contentProblem == null ? null : DataMessage.of("download.reason.badContent", contentProblem);
                 }
                 if (problem == null) {
-                    AtomicFiles.moveIntoPlace(temp, target);
-                    temp = null;
+                    checkCancelled();
+                    AtomicFiles.replace(temp, destination);
                     listener.finished(spec.name());
                     return;
                 }
-                failures.add(mirror + " " + problem);
+                failures.add(DataMessage.of("download.mirrorProblem", mirror, problem));
                 listener.mirrorFailed(spec.name(), url, problem);
             } catch (IOException e) {
-                checkCancelled();
-                String problem = networkReason(e);
-                failures.add(mirror + " " + problem);
-                listener.mirrorFailed(spec.name(), url, problem);
+                throw AtomicFiles.cannotWrite(target, e);
             } finally {
-                AtomicFiles.deleteQuietly(temp);
+                release(temp);
             }
         }
-        throw new DataException("Could not download " + spec.name() + " from any mirror (" + String.join("; ", failures)
-                + "); check the internet connection and try again, or put the four MNIST files into "
-                + target.getParent() + " by hand.");
+        throw new DataException("download.failed", spec.name(), DataMessage.list(failures), target.getParent());
     }
 
-    private static Path createTemp(Path target) {
-        try {
-            return AtomicFiles.createTempSibling(target);
-        } catch (IOException e) {
-            throw AtomicFiles.cannotWrite(target, e);
-        }
-    }
-
-    /** Why a request failed, in words rather than exception class names. */
-    private static String networkReason(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        if (e instanceof HttpTimeoutException) {
-            return "did not answer in time";
-        }
-        if (e instanceof ConnectException) {
-            return "could not be reached" + (e.getMessage() != null ? " (" + message + ")" : "");
-        }
-        if (e instanceof java.io.EOFException || message.contains("EOF") || message.contains("bytes received")) {
-            return "closed the connection before the file was complete";
-        }
-        return "failed: " + AtomicFiles.reason(e);
-    }
-
-    /**
-     * Streams {@code url} into {@code temp}; returns null on success, else why it failed.
-     *
-     * <p>The body is received asynchronously while this thread waits on the future: a thread
-     * blocked in the HTTP client's body InputStream does not react to interrupts, a waiting
-     * {@code get()} does.
-     */
-    private String fetchTo(URI url, FileSpec spec, Path temp, ProgressListener listener) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET().build();
-        // gzip never makes MNIST bigger; a much larger answer is not the file we want
-        long limit = spec.size() + (1 << 20);
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            ChunkWriter writer = new ChunkWriter(spec.name(), out, limit, listener);
-            CompletableFuture<HttpResponse<Void>> response = client.sendAsync(request, info -> {
-                writer.total = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-                return info.statusCode() == 200
-                        ? HttpResponse.BodySubscribers.ofByteArrayConsumer(writer)
-                        : HttpResponse.BodySubscribers.discarding();
-            });
-            currentResponse = response;
+    private Path createTemp(Path target) {
+        synchronized (temporaries) {
             checkCancelled();
-            int status;
             try {
-                status = response.get().statusCode();
-            } catch (InterruptedException e) {
-                cancel();
-                Thread.currentThread().interrupt();
-                throw new CancellationException("MNIST download cancelled.");
-            } catch (CancellationException e) {
-                throw new CancellationException("MNIST download cancelled.");
-            } catch (ExecutionException e) {
-                checkCancelled();
-                if (writer.tooLarge) {
-                    return "sent more than " + limit + " bytes, more than the file can be";
-                }
-                Throwable cause = e.getCause();
-                if (cause instanceof UncheckedIOException) {
-                    cause = cause.getCause();
-                }
-                throw cause instanceof IOException ? (IOException) cause : new IOException(cause);
-            } finally {
-                currentResponse = null;
-            }
-            if (status != 200) {
-                return "answered HTTP " + status;
-            }
-            checkCancelled();
-            if (writer.total >= 0 && writer.received != writer.total) {
-                return "sent " + writer.received + " of " + writer.total + " bytes";
-            }
-            return null;
-        }
-    }
-
-    /** Receives the body's chunks on the HTTP client's threads, writes them and reports progress. */
-    private final class ChunkWriter implements Consumer<Optional<byte[]>> {
-        private final String name;
-        private final OutputStream out;
-        private final long limit;
-        private final ProgressListener listener;
-        volatile long total = -1;
-        volatile long received;
-        volatile boolean tooLarge;
-
-        ChunkWriter(String name, OutputStream out, long limit, ProgressListener listener) {
-            this.name = name;
-            this.out = out;
-            this.limit = limit;
-            this.listener = listener;
-        }
-
-        @Override
-        public void accept(Optional<byte[]> chunk) {
-            if (chunk.isEmpty()) {
-                return;
-            }
-            if (cancelled) {
-                throw new CancellationException("MNIST download cancelled.");
-            }
-            byte[] bytes = chunk.get();
-            if (received + bytes.length > limit) {
-                tooLarge = true;
-                throw new IllegalStateException("answer larger than " + limit + " bytes");
-            }
-            try {
-                out.write(bytes);
+                Path temp = AtomicFiles.createTempSibling(target);
+                temporaries.add(temp);
+                return temp;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw AtomicFiles.cannotWrite(target, e);
             }
-            received += bytes.length;
-            listener.progress(name, received, total);
+        }
+    }
+
+    /** Deletes {@code temp} if it is still there (it is not once moved into place). */
+    private void release(Path temp) {
+        synchronized (temporaries) {
+            temporaries.remove(temp);
+            AtomicFiles.deleteQuietly(temp);
         }
     }
 

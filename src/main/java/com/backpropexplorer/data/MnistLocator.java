@@ -56,26 +56,24 @@ public final class MnistLocator {
      */
     public Path locate(Path explicitDir) {
         if (explicitDir != null) {
-            String problem = problemWith(explicitDir);
+            DataMessage problem = problemWith(explicitDir);
             if (problem != null) {
-                throw new DataException("MNIST is not in " + explicitDir + " (given with --data): " + problem
-                        + "; pass the folder that holds the four MNIST files, or run `" + DOWNLOAD_COMMAND + "`.");
+                throw new DataException("locate.givenFolder", explicitDir, problem, DOWNLOAD_COMMAND);
             }
             return explicitDir;
         }
-        List<String> looked = new ArrayList<>();
+        List<DataMessage> looked = new ArrayList<>();
         String envDir = env.get(ENV_VAR);
         if (envDir == null || envDir.isBlank()) {
-            looked.add("$" + ENV_VAR + " (not set)");
+            looked.add(DataMessage.of("locate.envNotSet", ENV_VAR));
         } else {
             Optional<Path> found = check(Path.of(envDir), "$" + ENV_VAR + " = ", looked);
             if (found.isPresent()) {
                 return found.get();
             }
         }
-        return check(cacheDir(), "", looked).orElseThrow(() -> new DataException(
-                "MNIST was not found: looked in --data (not given), " + String.join(", ", looked)
-                        + "; run `" + DOWNLOAD_COMMAND + "` to fetch it, or pass --data DIR."));
+        return check(cacheDir(), "", looked).orElseThrow(() -> new DataException("locate.notFound",
+                DataMessage.commaList(looked), DOWNLOAD_COMMAND));
     }
 
     /** Like {@link #locate(Path)} but empty instead of an error (for the app's "found / not found"). */
@@ -87,26 +85,33 @@ public final class MnistLocator {
         }
     }
 
-    private static Optional<Path> check(Path dir, String label, List<String> looked) {
-        String problem = problemWith(dir);
+    private static Optional<Path> check(Path dir, String label, List<DataMessage> looked) {
+        DataMessage problem = problemWith(dir);
         if (problem == null) {
             return Optional.of(dir);
         }
-        looked.add(label + dir + " (" + problem + ")");
+        looked.add(DataMessage.of("locate.looked", label + dir, problem));
         return Optional.empty();
     }
 
     /** Null if {@code dir} holds all four files, else a short reason. */
-    private static String problemWith(Path dir) {
+    private static DataMessage problemWith(Path dir) {
         if (!Files.isDirectory(dir)) {
-            return Files.exists(dir) ? "not a folder" : "does not exist";
+            return DataMessage.of(Files.exists(dir) ? "locate.notAFolder" : "locate.doesNotExist");
         }
+        List<DataMessage> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String name : Mnist.FILES) {
-            if (Mnist.find(dir, name).isEmpty()) {
+            DataMessage problem = Mnist.problem(dir, name);
+            if (problem != null && problem.key().equals("mnist.problem.missing")) {
                 missing.add(name);
+            } else if (problem != null) {
+                problems.add(problem);
             }
         }
-        return missing.isEmpty() ? null : "missing " + String.join(", ", missing);
+        if (!missing.isEmpty()) {
+            problems.add(0, DataMessage.of("mnist.problem.missing", String.join(", ", missing)));
+        }
+        return problems.isEmpty() ? null : DataMessage.list(problems);
     }
 }

@@ -43,8 +43,7 @@ public final class ShippedModel {
     private static ModelData read() {
         try (InputStream in = ShippedModel.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new DataException("The shipped model " + RESOURCE + " is missing from this build; rebuild with"
-                        + " `mvn package` or give a model file with --model.");
+                throw new DataException("model.shippedMissing", RESOURCE);
             }
             // ModelFiles checks and parses files; a resource may sit inside a jar, so it goes
             // through a private temporary copy (320 KB, once per process)

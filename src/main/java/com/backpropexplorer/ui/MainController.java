@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui;
 
+import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.ui.pages.AppContext;
 import com.backpropexplorer.ui.pages.Page;
 import com.backpropexplorer.ui.pages.PageSpec;
@@ -139,7 +140,8 @@ final class MainController {
         Path written = target;
         PngExport.write(view, target, ctx.background(),
                 () -> ctx.statusProperty().set(i18n.text("export.done", written)),
-                error -> ctx.statusProperty().set(i18n.text("export.failed", written, error)));
+                error -> ctx.statusProperty().set(i18n.text("export.failed", written,
+                        DataException.describe(error, i18n.locale()))));
     }
 
     @FXML

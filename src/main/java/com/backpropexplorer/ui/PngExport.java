@@ -28,15 +28,15 @@ public final class PngExport {
     }
 
     /** Takes the snapshot now (FX thread); writes it on {@code background}; reports on the FX thread. */
-    public static void write(Node node, Path target, Executor background, Runnable done, Consumer<String> failed) {
+    public static void write(Node node, Path target, Executor background, Runnable done, Consumer<Throwable> failed) {
         WritableImage image = snapshot(node, EXPORT_SCALE);
         background.execute(() -> {
             try {
                 writeImage(image, target);
                 Platform.runLater(done);
             } catch (IOException | RuntimeException e) {
-                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                Platform.runLater(() -> failed.accept(reason));
+                // the caller says it in the window's language (DataException.describe)
+                Platform.runLater(() -> failed.accept(e));
             }
         });
     }

@@ -309,7 +309,8 @@ class CliTest {
         // no MNIST here either: the save path is checked first, so the user learns of it at once
         CliRun run = CliRun.run(home, "train", "--save", home.resolve("no/such/folder/model.npz").toString());
         assertEquals(1, run.exitCode(), run::toString);
-        assertTrue(run.err().startsWith("Cannot save the model to"), run.err());
+        assertTrue(run.err().startsWith("Cannot write " + home.resolve("no/such/folder/model.npz")
+                + ": the folder "), run.err());
         assertEquals(1, run.errLines().size());
     }
 

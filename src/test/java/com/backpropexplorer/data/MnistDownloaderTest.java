@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -82,8 +83,14 @@ class MnistDownloaderTest {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
+            if (kind.equals("silent")) {
+                // accepts the request and never answers
+                sleepQuietly(10_000);
+                return;
+            }
             byte[] body = switch (kind) {
-                case "good", "cut", "slow" -> good;
+                case "good", "cut", "slow", "stall", "trickle" -> good;
+                case "garbage" -> garbage(good.length);
                 case "truncated" -> Arrays.copyOf(good, good.length / 2);
                 case "corrupt" -> corrupt(good);
                 case "different" -> IdxFixtures.gzip(different(CONTENT.get(parts[parts.length - 1])));
@@ -99,6 +106,21 @@ class MnistDownloaderTest {
                 out.write(body, 0, body.length / 2);
                 out.flush();
                 sleepQuietly(10_000);
+                return;
+            }
+            if (kind.equals("stall")) {
+                // headers, then nothing at all
+                out.flush();
+                sleepQuietly(10_000);
+                return;
+            }
+            if (kind.equals("trickle")) {
+                // never silent for long, never done: a byte every 20 ms
+                for (int i = 0; i < body.length && !Thread.currentThread().isInterrupted(); i++) {
+                    out.write(body[i]);
+                    out.flush();
+                    sleepQuietly(20);
+                }
                 return;
             }
             if (kind.equals("cut")) {
@@ -117,6 +139,12 @@ class MnistDownloaderTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static byte[] garbage(int length) {
+        byte[] bytes = new byte[length];
+        new java.util.Random(7).nextBytes(bytes);
+        return bytes;
     }
 
     /** Well-formed gzip of content of the right size whose last byte differs. */
@@ -182,7 +210,7 @@ class MnistDownloaderTest {
                     }
 
                     @Override
-                    public void mirrorFailed(String file, URI url, String reason) {
+                    public void mirrorFailed(String file, URI url, DataMessage reason) {
                         failures.add(file + ": " + reason);
                     }
                 });
@@ -282,6 +310,134 @@ class MnistDownloaderTest {
         assertTrue((System.nanoTime() - start) / 1e9 < 3, "stopping took too long");
         assertTrue(thrown.get() instanceof CancellationException, String.valueOf(thrown.get()));
         assertEquals(List.of(), leftovers());
+    }
+
+    /** Short stalls; the headers get longer, as a cold HTTP client can take half a second for its first answer. */
+    private static final MnistDownloader.Timeouts QUICK = new MnistDownloader.Timeouts(Duration.ofSeconds(2),
+            Duration.ofSeconds(3), Duration.ofMillis(300), Duration.ofSeconds(20));
+
+    /** Downloads from {@code mirrors} with short timeouts; returns the failures the listener heard. */
+    private List<String> downloadWith(MnistDownloader.Timeouts timeouts, URI... mirrors) throws Exception {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        new MnistDownloader(List.of(mirrors), manifest(), timeouts).download(target,
+                new MnistDownloader.ProgressListener() {
+                    @Override
+                    public void progress(String file, long bytesSoFar, long totalBytes) {
+                    }
+
+                    @Override
+                    public void mirrorFailed(String file, URI url, DataMessage reason) {
+                        failures.add(file + ": " + reason);
+                    }
+                });
+        return failures;
+    }
+
+    @Test
+    void aMirrorThatSendsHeadersAndThenStallsIsLeftForTheNext() throws Exception {
+        long start = System.nanoTime();
+        List<String> failures = downloadWith(QUICK, mirror("stall"), mirror("good"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(4, failures.size(), failures.toString());
+        assertEquals(Mnist.TRAIN_IMAGES + ": sent nothing for 0.3 s in the middle of the file", failures.get(0));
+        assertTrue(Mnist.FILES.stream().allMatch(n -> Files.isRegularFile(target.resolve(n))));
+        assertEquals(List.of(), leftovers());
+        // four stalls of 0.3 s and four good files, not four ten-second waits
+        assertTrue(seconds < 8, seconds + " s");
+    }
+
+    @Test
+    void aMirrorThatNeverAnswersTimesOut() throws Exception {
+        MnistDownloader.Timeouts silent = new MnistDownloader.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(800),
+                Duration.ofMillis(300), Duration.ofSeconds(20));
+        List<String> failures = downloadWith(silent, mirror("silent"), mirror("good"));
+        assertEquals(Mnist.TRAIN_IMAGES + ": did not answer in 0.8 s", failures.get(0));
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void aMirrorThatTricklesIsLeftAtTheDeadline() throws Exception {
+        MnistDownloader.Timeouts deadline = new MnistDownloader.Timeouts(Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(600));
+        long start = System.nanoTime();
+        List<String> failures = downloadWith(deadline, mirror("trickle"), mirror("good"));
+        assertEquals(Mnist.TRAIN_IMAGES + ": did not deliver the file within 0.6 s", failures.get(0));
+        assertTrue(Mnist.FILES.stream().allMatch(n -> Files.isRegularFile(target.resolve(n))));
+        assertEquals(List.of(), leftovers());
+        assertTrue((System.nanoTime() - start) / 1e9 < 10);
+    }
+
+    @Test
+    void garbageIsRefusedByTheChecksumAndTheNextMirrorTried() throws Exception {
+        List<String> failures = downloadWith(QUICK, mirror("garbage"), mirror("good"));
+        assertTrue(failures.get(0).startsWith(Mnist.TRAIN_IMAGES + ": sent a file whose content is "), failures.get(0));
+        for (MnistDownloader.FileSpec spec : manifest()) {
+            assertTrue(MnistDownloader.isValid(target.resolve(spec.name()), spec));
+        }
+    }
+
+    @Test
+    void whenNoMirrorDeliversTheSentenceNamesEach() throws Exception {
+        MnistDownloader.Timeouts quick = new MnistDownloader.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(800),
+                Duration.ofMillis(300), Duration.ofSeconds(20));
+        DataException e = assertThrows(DataException.class,
+                () -> downloadWith(quick, mirror("stall"), mirror("different"), mirror("silent")));
+        assertEquals("Could not download train-images-idx3-ubyte.gz from any mirror (" + mirror("stall")
+                + " sent nothing for 0.3 s in the middle of the file; " + mirror("different") + " sent a file whose"
+                + " content does not match the MNIST checksum; " + mirror("silent") + " did not answer in 0.8 s); check"
+                + " the internet connection and try again, or put the four MNIST files into " + target + " by hand.",
+                e.getMessage());
+        assertTrue(e.message(java.util.Locale.JAPANESE).startsWith(
+                "train-images-idx3-ubyte.gz をどのミラーからもダウンロードできませんでした ("), e.message(java.util.Locale.JAPANESE));
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void abandonDeletesThePartialFileAtOnce() throws Exception {
+        MnistDownloader downloader = new MnistDownloader(List.of(mirror("stall")), manifest());
+        CountDownLatch receiving = new CountDownLatch(1);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                downloader.download(target, (file, bytes, total) -> receiving.countDown());
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        worker.start();
+        // the stalled answer has headers and no body: wait for its hidden temporary file
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (leftovers().isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, leftovers().size(), "a partial file is being written");
+        assertTrue(leftovers().get(0).startsWith("." + Mnist.TRAIN_IMAGES + ".") && leftovers().get(0).endsWith(".tmp"));
+        downloader.abandon();
+        // as a shutdown hook runs it: the file is gone when abandon returns
+        assertEquals(List.of(), leftovers());
+        worker.join(5000);
+        assertTrue(thrown.get() instanceof CancellationException, String.valueOf(thrown.get()));
+    }
+
+    @Test
+    void mirrorsAreBaseUrlsOfHttpOrHttps() {
+        assertEquals(URI.create("https://mirror.example.ac.jp/mnist/"),
+                MnistDownloader.parseMirror("https://mirror.example.ac.jp/mnist"));
+        assertEquals(URI.create("http://10.0.0.2:8080/"), MnistDownloader.parseMirror("http://10.0.0.2:8080"));
+        assertEquals(URI.create("HTTP://host/a/").resolve(Mnist.TEST_LABELS).toString().toLowerCase(),
+                MnistDownloader.parseMirror("HTTP://host/a/").resolve(Mnist.TEST_LABELS).toString());
+        assertEquals("The mirror ftp://host/mnist/ cannot be used: only http:// and https:// addresses are supported.",
+                assertThrows(DataException.class, () -> MnistDownloader.parseMirror("ftp://host/mnist/")).getMessage());
+        assertEquals("The mirror mnist/ cannot be used: only http:// and https:// addresses are supported.",
+                assertThrows(DataException.class, () -> MnistDownloader.parseMirror("mnist/")).getMessage());
+        assertEquals("The mirror http:///mnist/ cannot be used: it names no server; give a base URL such as"
+                + " https://example.org/mnist/.",
+                assertThrows(DataException.class, () -> MnistDownloader.parseMirror("http:///mnist/")).getMessage());
+        assertEquals("The mirror https://h/m/?x=1 cannot be used: a base URL has no ?query or #fragment, the four file"
+                + " names are appended to it.",
+                assertThrows(DataException.class, () -> MnistDownloader.parseMirror("https://h/m/?x=1")).getMessage());
+        assertTrue(assertThrows(DataException.class, () -> MnistDownloader.parseMirror("http://a b/")).getMessage()
+                .startsWith("The mirror http://a b/ cannot be used: it is not a valid URL"));
     }
 
     @Test

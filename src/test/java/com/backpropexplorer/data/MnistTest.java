@@ -102,7 +102,8 @@ class MnistTest {
         writeSet(dir, 2, 2, true);
         Files.delete(dir.resolve(Mnist.TRAIN_LABELS));
         DataException e = assertThrows(DataException.class, () -> Mnist.load(dir));
-        assertTrue(e.getMessage().startsWith("MNIST file train-labels-idx1-ubyte.gz is missing in " + dir), e.getMessage());
+        assertTrue(e.getMessage().startsWith("MNIST cannot be read from " + dir + ": missing train-labels-idx1-ubyte.gz;"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("download"));
     }
 

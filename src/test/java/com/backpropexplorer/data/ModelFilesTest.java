@@ -39,6 +39,11 @@ class ModelFilesTest {
         return Path.of(ModelFilesTest.class.getResource("/fixtures/" + name).toURI());
     }
 
+    /** The fixtures are the small 3-2-2 net make_npz_fixtures.py writes, not 784-H-10. */
+    private static ModelData load(Path file) {
+        return ModelFiles.load(file, NetShape.ANY_TWO_LAYER);
+    }
+
     private static ModelData bookModel() {
         Map<String, DMatrixRMaj> params = new LinkedHashMap<>();
         params.put("W1", new DMatrixRMaj(W1));
@@ -61,7 +66,7 @@ class ModelFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"two_layer_savez.npz", "two_layer_savez_compressed.npz"})
     void loadsWhatNumpyWrites(String name) throws Exception {
-        ModelData model = ModelFiles.load(fixture(name));
+        ModelData model = load(fixture(name));
         assertBookValues(model, 0.0);
         assertTrue(model.metadata().isEmpty());
     }
@@ -69,7 +74,7 @@ class ModelFilesTest {
     @Test
     void convertsFloat32BigEndianFortranOrderAnd2dBias() throws Exception {
         // b1 was stored as float32, so it is exact only to float precision
-        assertBookValues(ModelFiles.load(fixture("two_layer_variants.npz")), 1e-7);
+        assertBookValues(load(fixture("two_layer_variants.npz")), 1e-7);
     }
 
     @Test
@@ -91,7 +96,7 @@ class ModelFilesTest {
     void roundTripsInBothFormats(String name) {
         Path file = dir.resolve(name);
         ModelFiles.save(file, bookModel());
-        ModelData loaded = ModelFiles.load(file);
+        ModelData loaded = load(file);
         assertBookValues(loaded, 0.0);
         boolean npz = name.endsWith(".npz");
         assertEquals(npz ? Map.of() : Map.of("activation", "sigmoid"), loaded.metadata());
@@ -101,11 +106,11 @@ class ModelFilesTest {
     void formatIsRecognisedByContentNotName() throws IOException {
         Path npzNamedOtherwise = dir.resolve("weights.bin");
         ModelFiles.save(npzNamedOtherwise, bookModel(), ModelFiles.Format.NPZ);
-        assertBookValues(ModelFiles.load(npzNamedOtherwise), 0.0);
+        assertBookValues(load(npzNamedOtherwise), 0.0);
         Path ownNamedNpz = dir.resolve("weights.npz");
         ModelFiles.save(ownNamedNpz, bookModel(), ModelFiles.Format.BPEX);
         assertTrue(new String(Files.readAllBytes(ownNamedNpz), StandardCharsets.US_ASCII).startsWith("BPEXMODEL"));
-        assertEquals("sigmoid", ModelFiles.load(ownNamedNpz).metadata().get("activation"));
+        assertEquals("sigmoid", load(ownNamedNpz).metadata().get("activation"));
     }
 
     @Test
@@ -148,7 +153,7 @@ class ModelFilesTest {
         byte[] bytes = Files.readAllBytes(file);
         for (int length : new int[] {bytes.length - 1, bytes.length / 2, 20, 12}) {
             Files.write(file, Arrays.copyOf(bytes, length));
-            DataException e = assertThrows(DataException.class, () -> ModelFiles.load(file), "length " + length);
+            DataException e = assertThrows(DataException.class, () -> load(file), "length " + length);
             assertTrue(e.getMessage().startsWith(name + " "), e.getMessage());
             assertTrue(e.getMessage().matches(".*(truncated|corrupt).*"), e.getMessage());
         }
@@ -164,7 +169,7 @@ class ModelFilesTest {
         int at = name.endsWith(".npz") ? 30 + "W1.npy".length() + 128 + 3 : bytes.length - 4 - 8 * 11;
         bytes[at] ^= 0x10;
         Files.write(file, bytes);
-        DataException e = assertThrows(DataException.class, () -> ModelFiles.load(file));
+        DataException e = assertThrows(DataException.class, () -> load(file));
         assertTrue(e.getMessage().contains("checksum"), e.getMessage());
     }
 
@@ -175,13 +180,13 @@ class ModelFilesTest {
         assertRefused(params, "model.npz has W1 of shape 3×2 but b1 of shape 1×3; b1 must be one row of 2 values.");
         params = new LinkedHashMap<>(bookModel().params());
         params.remove("b2");
-        assertRefused(params, "model.npz has no b2; a model needs W2 and b2 for layer 2.");
+        assertRefused(params, "model.npz has no b2; a two-layer net needs W1, b1, W2 and b2.");
         params = new LinkedHashMap<>(bookModel().params());
         params.put("W2", new DMatrixRMaj(3, 2));
         assertRefused(params, "model.npz has W1 of shape 3×2 but W2 of shape 3×2; W2 must have 2 rows.");
         params = new LinkedHashMap<>(bookModel().params());
         params.put("gamma1", new DMatrixRMaj(1, 2));
-        assertRefused(params, "model.npz holds an unexpected array 'gamma1'; a model has only W1, b1, W2, b2, ..."
+        assertRefused(params, "model.npz holds an unexpected array 'gamma1'; a model has only W1, b1, W2 and b2"
                 + " (the book's parameter names).");
         params = new LinkedHashMap<>(bookModel().params());
         params.get("W2").set(1, 1, Double.NaN);
@@ -201,7 +206,7 @@ class ModelFilesTest {
                 }
             }
         });
-        DataException e = assertThrows(DataException.class, () -> ModelFiles.load(file));
+        DataException e = assertThrows(DataException.class, () -> load(file));
         assertEquals(message, e.getMessage());
         assertThrows(DataException.class, () -> ModelFiles.save(dir.resolve("x.bpex"), new ModelData(params, Map.of())));
     }
@@ -210,10 +215,10 @@ class ModelFilesTest {
     void otherFilesAreRefusedWithOneSentence() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.npz"), "hello, not a model");
         assertEquals("notes.npz is neither a NumPy .npz nor a Backprop Explorer model file; choose a file saved by"
-                + " this app or by np.savez.", assertThrows(DataException.class, () -> ModelFiles.load(text)).getMessage());
+                + " this app or by np.savez.", assertThrows(DataException.class, () -> load(text)).getMessage());
         Path missing = dir.resolve("missing.npz");
         assertEquals("The model file " + missing + " does not exist; check the path.",
-                assertThrows(DataException.class, () -> ModelFiles.load(missing)).getMessage());
+                assertThrows(DataException.class, () -> load(missing)).getMessage());
         Path intArray = dir.resolve("ints.npz");
         AtomicFiles.write(intArray, out -> {
             try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
@@ -227,7 +232,7 @@ class ModelFilesTest {
         });
         assertEquals("ints.npz cannot be loaded: the array W1 holds data of type '<i8', but only float64 or float32"
                 + " can be read; save the model again with np.savez.",
-                assertThrows(DataException.class, () -> ModelFiles.load(intArray)).getMessage());
+                assertThrows(DataException.class, () -> load(intArray)).getMessage());
     }
 
     @Test
@@ -252,13 +257,14 @@ class ModelFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of("model.bpex"), files.map(p -> p.getFileName().toString()).toList());
         }
-        assertBookValues(ModelFiles.load(file), 0.0);
+        assertBookValues(load(file), 0.0);
     }
 
     @Test
     void unwritableTargetIsOneSentence() {
         Path file = dir.resolve("no/such/folder/model.npz");
         DataException e = assertThrows(DataException.class, () -> ModelFiles.save(file, bookModel()));
-        assertTrue(e.getMessage().startsWith("Could not write " + file + ": the folder or file "), e.getMessage());
+        assertEquals("Cannot write " + file + ": the folder " + file.getParent() + " does not exist; create it or"
+                + " choose another place.", e.getMessage());
     }
 }

@@ -55,7 +55,8 @@ class ExportAndScreenshotTest {
         CompletableFuture<String> outcome = new CompletableFuture<>();
         robot.interact(() -> {
             Node graph = app.window.currentPage().exportable();
-            PngExport.write(graph, target, app.ctx.background(), () -> outcome.complete("ok"), outcome::complete);
+            PngExport.write(graph, target, app.ctx.background(), () -> outcome.complete("ok"),
+                    failure -> outcome.complete(String.valueOf(failure)));
         });
         assertEquals("ok", outcome.get(20, TimeUnit.SECONDS));
         // the graph at twice its logical size: wide enough to read every number

@@ -177,7 +177,7 @@ public final class GradcheckModel {
                 cancelled.set(true);
                 finished(null, "cancelled");
             } else {
-                finished(null, error.getMessage() == null ? error.toString() : error.getMessage());
+                finished(null, DataException.describe(error, ctx.i18n().locale()));
             }
         });
         ctx.background().execute(t);

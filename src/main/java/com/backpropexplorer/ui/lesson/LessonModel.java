@@ -47,6 +47,8 @@ public final class LessonModel {
     private final ReadOnlyObjectWrapper<Element> secondElement = new ReadOnlyObjectWrapper<>(this, "secondElement");
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.IDLE);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    /** FX thread: what made the last load fail, rendered by {@link #problemText}. */
+    private Throwable problemCause;
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position", 0);
     private final ReadOnlyStringWrapper selectedLayer = new ReadOnlyStringWrapper(this, "selectedLayer");
     private final ReadOnlyObjectWrapper<Refusal> refusal = new ReadOnlyObjectWrapper<>(this, "refusal");
@@ -105,10 +107,12 @@ public final class LessonModel {
                 selectedLayer.set(task.getValue().trace().nodes().get(0).layer());
             }
             problem.set("");
+            problemCause = null;
             status.set(Status.READY);
         });
         task.setOnFailed(e -> {
             Throwable error = task.getException();
+            problemCause = error;
             problem.set(error.getMessage() == null ? error.toString() : error.getMessage());
             status.set(error instanceof MnistMissingException ? Status.MNIST_MISSING : Status.FAILED);
         });
@@ -200,6 +204,12 @@ public final class LessonModel {
     /** Why the lesson could not run (where MNIST was looked for), or empty. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** The problem in {@code locale}'s language where it is a data error, else as {@link #problemProperty()}. */
+    public String problemText(java.util.Locale locale) {
+        Throwable cause = problemCause;
+        return cause == null ? problem.get() : com.backpropexplorer.data.DataException.describe(cause, locale);
     }
 
     public ReadOnlyIntegerProperty positionProperty() {

@@ -93,13 +93,13 @@ public final class MnistLesson implements LessonSource {
             Path given = folder.get();
             dir = given != null ? MnistLocator.system().locate(given) : MnistLocator.system().locate(null);
         } catch (DataException e) {
-            throw new MnistMissingException(e.getMessage());
+            throw new MnistMissingException(e);
         }
         if (cachedTest == null || !Objects.equals(cachedFrom, dir)) {
             try {
                 cachedTest = Mnist.loadTest(dir);
             } catch (DataException e) {
-                throw new MnistMissingException(e.getMessage());
+                throw new MnistMissingException(e);
             }
             cachedFrom = dir;
         }

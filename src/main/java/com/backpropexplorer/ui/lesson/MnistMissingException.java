@@ -7,4 +7,9 @@ public final class MnistMissingException extends Exception {
     public MnistMissingException(String message) {
         super(message);
     }
+
+    /** Keeps {@code cause}, so the window can say it in its own language (DataException.describe). */
+    public MnistMissingException(com.backpropexplorer.data.DataException cause) {
+        super(cause.getMessage(), cause);
+    }
 }

@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.pages;
 
+import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.data.MnistDownloader;
 import com.backpropexplorer.data.MnistLocator;
 import com.backpropexplorer.explain.Stage;
@@ -311,7 +312,8 @@ public final class ExplainerPage implements Page {
         });
         task.setOnFailed(e -> {
             downloadFinished();
-            downloadProgress.setText(i18n.text("mnist.download.failed", task.getException().getMessage()));
+            downloadProgress.setText(i18n.text("mnist.download.failed",
+                    DataException.describe(task.getException(), i18n.locale())));
         });
         ctx.background().execute(task);
     }
@@ -338,7 +340,7 @@ public final class ExplainerPage implements Page {
         boolean missing = status == LessonModel.Status.MNIST_MISSING || status == LessonModel.Status.FAILED;
         missingPane.setVisible(missing);
         missingPane.setManaged(missing);
-        missingText.setText(model.problemProperty().get());
+        missingText.setText(model.problemText(i18n.locale()));
         zoomPane.setVisible(model.trace() != null);
         if (model.run() != null) {
             String key = model.subtitleKey();
@@ -351,7 +353,7 @@ public final class ExplainerPage implements Page {
         }
         stageCaption.setText(caption());
         ctx.statusProperty().set(status == LessonModel.Status.READY ? i18n.text("status.hint")
-                : status == LessonModel.Status.LOADING ? i18n.text("status.loading") : model.problemProperty().get());
+                : status == LessonModel.Status.LOADING ? i18n.text("status.loading") : model.problemText(i18n.locale()));
     }
 
     private String caption() {

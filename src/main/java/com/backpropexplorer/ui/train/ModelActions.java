@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.train;
 
+import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.PngExport;
 import com.backpropexplorer.ui.pages.AppContext;
@@ -101,14 +102,14 @@ public final class ModelActions {
         ctx.training().setLastFolder(target.toAbsolutePath().getParent());
         PngExport.write(charts, target, ctx.background(),
                 () -> ctx.training().tell(TrainingModel.Notice.info("train.notice.pngSaved", target)),
-                reason -> error(ctx, i18n.text("train.file.pngFailed"), reason));
+                failure -> error(ctx, i18n.text("train.file.pngFailed"), DataException.describe(failure, i18n.locale())));
     }
 
     private static CompletableFuture<Void> reportFailure(AppContext ctx, CompletableFuture<Void> work, String titleKey) {
         return work.whenComplete((ok, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                error(ctx, ctx.i18n().text(titleKey), cause.getMessage() == null ? cause.toString() : cause.getMessage());
+                error(ctx, ctx.i18n().text(titleKey), DataException.describe(cause, ctx.i18n().locale()));
             }
         });
     }

@@ -5,6 +5,7 @@ import com.backpropexplorer.data.MnistDownloader;
 import com.backpropexplorer.data.MnistLocator;
 import com.backpropexplorer.data.ModelData;
 import com.backpropexplorer.data.ModelFiles;
+import com.backpropexplorer.data.NetShape;
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.GradientKernelFactory;
 import com.backpropexplorer.engine.Matrices;
@@ -663,7 +664,7 @@ public final class TrainingModel {
     public CompletableFuture<Void> openModel(Path file) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         if (state.get().active()) {
-            result.completeExceptionally(new DataException(text("train.notice.busy")));
+            result.completeExceptionally(new IllegalStateException(text("train.notice.busy")));
             return result;
         }
         Strip shown = strip.get();
@@ -676,7 +677,7 @@ public final class TrainingModel {
                 int[] guesses = stripImages == null ? null : Matrices.argmaxRows(loaded.predict(stripImages));
                 Platform.runLater(() -> {
                     if (state.get().active()) {
-                        result.completeExceptionally(new DataException(text("train.notice.busy")));
+                        result.completeExceptionally(new IllegalStateException(text("train.notice.busy")));
                         return;
                     }
                     log.clear();
@@ -696,49 +697,32 @@ public final class TrainingModel {
                             loaded.hiddenSize(), loaded.outputSize()));
                     result.complete(null);
                 });
-            } catch (DataException e) {
-                Platform.runLater(() -> {
-                    notice.set(Notice.error("train.notice.error", e.getMessage()));
-                    result.completeExceptionally(e);
-                });
             } catch (RuntimeException e) {
-                DataException wrapped = new DataException(file.getFileName() + " could not be read: " + message(e)
-                        + "; choose another model file.", e);
+                // a DataException (the file's problem, in the window's language) or, should the
+                // reader fail otherwise, its own message: the current net stays either way
                 Platform.runLater(() -> {
-                    notice.set(Notice.error("train.notice.error", wrapped.getMessage()));
-                    result.completeExceptionally(wrapped);
+                    notice.set(Notice.error("train.notice.error", message(e)));
+                    result.completeExceptionally(e);
                 });
             }
         });
         return result;
     }
 
-    /** The book's TwoLayerNet from a file's arrays: W1, b1, W2, b2 only, 784 inputs, 10 outputs. */
+    /**
+     * The book's TwoLayerNet from a file's arrays: W1, b1, W2, b2 only, 784 inputs, 10 outputs
+     * (the data layer's check, {@link NetShape#MNIST}; {@link ModelFiles#load} has made it already).
+     */
     static TwoLayerNet toNet(ModelData model, String name) {
-        Map<String, DMatrixRMaj> params = model.params();
-        if (params.containsKey("W3") || !params.containsKey("W2")) {
-            int layers = 0;
-            while (params.containsKey("W" + (layers + 1))) {
-                layers++;
-            }
-            throw new DataException(name + " holds a net of " + layers + " layer" + (layers == 1 ? "" : "s")
-                    + ", but this app trains the book's two-layer net (W1, b1, W2, b2); choose a TwoLayerNet model.");
-        }
-        DMatrixRMaj w1 = params.get("W1");
-        DMatrixRMaj w2 = params.get("W2");
-        if (w1.numRows != 784 || w2.numCols != 10) {
-            throw new DataException(name + " holds a " + w1.numRows + "-" + w1.numCols + "-" + w2.numCols
-                    + " net, but MNIST needs 784 inputs and 10 outputs; choose a model trained on MNIST.");
-        }
+        NetShape.MNIST.validate(model.params(), name);
         String activation = model.metadata().getOrDefault(ModelData.ACTIVATION, "relu");
         Activation kind;
         try {
             kind = Activation.parse(activation);
         } catch (IllegalArgumentException e) {
-            throw new DataException(name + " names the activation '" + activation
-                    + "', which this app does not know; it knows relu and sigmoid.");
+            throw new DataException("model.unknownActivation", name, activation);
         }
-        return TwoLayerNet.fromParams(params, kind);
+        return TwoLayerNet.fromParams(model.params(), kind);
     }
 
     /**
@@ -752,7 +736,7 @@ public final class TrainingModel {
         TwoLayerNet toSave = net != null ? net.copy()
                 : ctx.trainedNetProperty().get() != null ? ctx.trainedNetProperty().get().copy() : null;
         if (toSave == null) {
-            DataException nothing = new DataException(text("train.notice.nothingToSave"));
+            IllegalStateException nothing = new IllegalStateException(text("train.notice.nothingToSave"));
             notice.set(Notice.error("train.notice.nothingToSave"));
             result.completeExceptionally(nothing);
             return result;
@@ -796,7 +780,7 @@ public final class TrainingModel {
         return ctx.i18n().text(key, args);
     }
 
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+    private String message(Throwable e) {
+        return DataException.describe(e, ctx.i18n().locale());
     }
 }

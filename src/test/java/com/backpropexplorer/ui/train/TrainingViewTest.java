@@ -232,6 +232,24 @@ class TrainingViewTest {
     }
 
     @Test
+    void aDataErrorIsShownInTheWindowsLanguage(FxRobot robot) throws Exception {
+        robot.interact(() -> app.window.setLocale(Locale.JAPANESE));
+        // a nine-class net: refused by the data layer, said in Japanese in the dialog
+        java.util.Map<String, DMatrixRMaj> nine = new java.util.LinkedHashMap<>();
+        nine.put("W1", new DMatrixRMaj(784, 4));
+        nine.put("b1", new DMatrixRMaj(1, 4));
+        nine.put("W2", new DMatrixRMaj(4, 9));
+        nine.put("b2", new DMatrixRMaj(1, 9));
+        Path file = dir.resolve("nine.bpex");
+        ModelFiles.save(file, new ModelData(nine, java.util.Map.of()));
+        robot.interact(() -> ModelActions.open(app.ctx, file));
+        TrainFixture.await(10, () -> robot.lookup("#modelErrorDialog").tryQuery().isPresent());
+        assertEquals("nine.bpex は 784-4-9 のネットワークですが、数字を読むには入力層 784・出力層 10 (784-H-10) が必要です。"
+                + "MNIST で学習したモデルを選んでください。", robot.lookup("#modelErrorText").queryAs(Label.class).getText());
+        robot.interact(() -> robot.lookup("#modelErrorDialog").query().getScene().getWindow().hide());
+    }
+
+    @Test
     void savingIsAtomicAndWhatIsSavedOpensAgainEqual(FxRobot robot) throws Exception {
         trainBriefly(robot, 60);
         TwoLayerNet trained = app.model().net();
