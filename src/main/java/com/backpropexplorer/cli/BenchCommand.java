@@ -1,11 +1,12 @@
 package com.backpropexplorer.cli;
 
-import com.backpropexplorer.engine.GradientKernelFactory;
+import com.backpropexplorer.engine.KernelFactory;
 import com.backpropexplorer.engine.Trainer;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingListener;
 import com.backpropexplorer.engine.TrainingSummary;
+import com.backpropexplorer.engine.fast.FastKernels;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -60,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         if (iterations < 1) {
             throw new ParameterException(spec.commandLine(), "--iters must be at least 1, not " + iterations + ".");
         }
-        GradientKernelFactory kernels = kernels();
+        KernelFactory kernels = kernels();
         TrainingData sets = TrainCommand.trainingData(data.load(root.context()));
         TrainingConfig config = TrainingConfig.book(seed).withIterations(iterations);
         AtomicInteger epochs = new AtomicInteger();
@@ -100,13 +101,13 @@ final class BenchCommand implements Callable<Integer> {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
     }
 
-    private GradientKernelFactory kernels() {
+    private KernelFactory kernels() {
         if (threads != null && (threads < 1 || threads > 2)) {
             throw new ParameterException(spec.commandLine(), "--threads must be 1 or 2, not " + threads + ".");
         }
         return switch (kernel) {
-            case "fast" -> GradientKernelFactory.fast(threadCount());
-            case "plain" -> GradientKernelFactory.PLAIN;
+            case "fast" -> FastKernels.onThreads(threadCount());
+            case "plain" -> KernelFactory.PLAIN;
             default -> throw new ParameterException(spec.commandLine(),
                     "--kernel must be fast or plain, not '" + kernel + "'.");
         };

@@ -2,10 +2,11 @@ package com.backpropexplorer.cli;
 
 import com.backpropexplorer.data.MnistDataset;
 import com.backpropexplorer.engine.Activation;
-import com.backpropexplorer.engine.GradientCheck;
-import com.backpropexplorer.explain.LocalNumericalGradient;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TwoLayerNet;
+import com.backpropexplorer.explain.Gradcheck;
+import com.backpropexplorer.explain.GradcheckResult;
+import com.backpropexplorer.explain.LocalNumericalGradient;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -58,9 +59,9 @@ final class GradcheckCommand implements Callable<Integer> {
         TwoLayerNet net = new TwoLayerNet(batch.images().numCols, TrainingConfig.BOOK_HIDDEN_SIZE, MnistDataset.CLASSES,
                 TrainingConfig.BOOK_WEIGHT_INIT_STD, Activation.RELU, seed);
         long start = System.nanoTime();
-        GradientCheck.Result result = bookLoop ? GradientCheck.run(net, batch.images(), batch.labels())
-                : GradientCheck.compare(net.gradient(batch.images(), batch.labels()),
-                        LocalNumericalGradient.of(net, batch.images(), batch.labels()));
+        GradcheckResult result = Gradcheck.run(net, batch.images(), batch.labels(),
+                bookLoop ? Gradcheck.Method.BOOK : Gradcheck.Method.LOCAL, Gradcheck.describe(net, batch.images()),
+                LocalNumericalGradient.Monitor.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         boolean agree = result.meanAbsDiff().values().stream().allMatch(d -> d < THRESHOLD);
 

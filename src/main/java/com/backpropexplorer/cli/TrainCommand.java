@@ -5,13 +5,13 @@ import com.backpropexplorer.data.Mnist;
 import com.backpropexplorer.data.ModelData;
 import com.backpropexplorer.data.ModelFiles;
 import com.backpropexplorer.engine.Activation;
-import com.backpropexplorer.engine.GradientKernelFactory;
 import com.backpropexplorer.engine.OptimizerKind;
 import com.backpropexplorer.engine.Trainer;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingListener;
 import com.backpropexplorer.engine.TrainingSummary;
+import com.backpropexplorer.engine.fast.FastKernels;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
                     config.batchSize(), config.optimizer().id(), config.learningRate(), config.iterations(), config.seed());
         }
         Trainer trainer = new Trainer(config.newNet(sets.inputSize(), sets.classCount()), config, sets,
-                GradientKernelFactory.standard());
+                FastKernels.standard());
         TrainingSummary summary = trainer.run(new EpochPrinter(out, json));
         if (summary.diverged()) {
             if (json) {

@@ -45,6 +45,13 @@ public record Mnist(MnistDataset train, MnistDataset test) {
         return new Mnist(train.read(), test.read());
     }
 
+    /** Loads only the training split (60,000 images). */
+    public static MnistDataset loadTrain(Path dir) {
+        Split train = split(dir, TRAIN_IMAGES, TRAIN_LABELS);
+        requireMemory(dir, train.memoryBytes());
+        return train.read();
+    }
+
     /** Loads only the test split (10,000 images), e.g. for evaluating a saved model. */
     public static MnistDataset loadTest(Path dir) {
         Split test = split(dir, TEST_IMAGES, TEST_LABELS);

@@ -21,6 +21,7 @@ public final class Adam implements Optimizer {
     private DMatrixRMaj[] m;
     private DMatrixRMaj[] v;
     private int step;
+    private double learningRateThisStep;
 
     public Adam() {
         this(DEFAULT_LEARNING_RATE, DEFAULT_BETA1, DEFAULT_BETA2);
@@ -42,28 +43,29 @@ public final class Adam implements Optimizer {
         return step;
     }
 
+    /**
+     * The book's lazy {@code self.m}, {@code self.v} on the first call, then
+     * {@code self.iter += 1} and this step's {@code lr_t = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ)}.
+     */
     @Override
-    public void update(DMatrixRMaj[] params, DMatrixRMaj[] grads) {
-        Optimizer.requireMatching(params, grads);
-        if (m == null) {
-            m = Optimizer.zerosLike(params);
-            v = Optimizer.zerosLike(params);
-        }
+    public void begin(DMatrixRMaj[] params) {
+        m = Optimizer.zerosLike(params, m, "Adam's m");
+        v = Optimizer.zerosLike(params, v, "Adam's v");
         step++;
-        double lrT = learningRate * Math.sqrt(1.0 - Math.pow(beta2, step)) / (1.0 - Math.pow(beta1, step));
-        for (int k = 0; k < params.length; k++) {
-            Optimizer.requireSameShape(params[k], m[k], "Adam's m");
-            double[] p = params[k].data;
-            double[] g = grads[k].data;
-            double[] mk = m[k].data;
-            double[] vk = v[k].data;
-            int n = params[k].getNumElements();
-            for (int i = 0; i < n; i++) {
-                double gi = g[i];
-                mk[i] += (1.0 - beta1) * (gi - mk[i]);
-                vk[i] += (1.0 - beta2) * (gi * gi - vk[i]);
-                p[i] -= lrT * mk[i] / (Math.sqrt(vk[i]) + EPSILON);
-            }
+        learningRateThisStep = learningRate * Math.sqrt(1.0 - Math.pow(beta2, step)) / (1.0 - Math.pow(beta1, step));
+    }
+
+    /** {@code m += (1 − β₁)(g − m); v += (1 − β₂)(g² − v); param −= lr_t·m / (√v + 1e−7)}. */
+    @Override
+    public void apply(int k, double[] w, double[] g, int from, int to) {
+        double[] mk = m[k].data;
+        double[] vk = v[k].data;
+        double lrT = learningRateThisStep;
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            mk[i] += (1.0 - beta1) * (gi - mk[i]);
+            vk[i] += (1.0 - beta2) * (gi * gi - vk[i]);
+            w[i] -= lrT * mk[i] / (Math.sqrt(vk[i]) + EPSILON);
         }
     }
 

@@ -3,7 +3,7 @@ package com.backpropexplorer.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * The Affine layer (book §5.6.2): {@code out = x·W + b}; backward {@code dx = dout·Wᵀ},
@@ -16,7 +16,9 @@ public final class Affine implements Layer {
     private final String name;
     private final DMatrixRMaj weight;
     private final DMatrixRMaj bias;
-    private DMatrixRMaj x;
+    /** W as a SimpleMatrix view (no copy): the products below read like the book's np.dot. */
+    private final SimpleMatrix w;
+    private SimpleMatrix x;
     private DMatrixRMaj dW;
     private DMatrixRMaj db;
 
@@ -31,6 +33,7 @@ public final class Affine implements Layer {
         this.name = name;
         this.weight = weight;
         this.bias = bias;
+        this.w = SimpleMatrix.wrap(weight);
     }
 
     @Override
@@ -53,10 +56,9 @@ public final class Affine implements Layer {
         if (input.numCols != weight.numRows) {
             throw new IllegalArgumentException(name + ": x is " + Matrices.shape(input) + " but W is " + Matrices.shape(weight));
         }
-        x = input.copy();
-        DMatrixRMaj out = new DMatrixRMaj(input.numRows, weight.numCols);
-        CommonOps_DDRM.mult(input, weight, out);
-        Matrices.addRowInPlace(out, bias);
+        x = SimpleMatrix.wrap(input.copy());
+        DMatrixRMaj out = x.mult(w).getDDRM(); // np.dot(self.x, self.W)
+        Matrices.addRowInPlace(out, bias);     // + self.b, broadcast over the batch
         return out;
     }
 
@@ -65,17 +67,16 @@ public final class Affine implements Layer {
         if (x == null) {
             throw new EmptyCacheException(name, "x", "input x");
         }
-        DMatrixRMaj dx = new DMatrixRMaj(dout.numRows, weight.numRows);
-        CommonOps_DDRM.multTransB(dout, weight, dx);
-        dW = new DMatrixRMaj(weight.numRows, weight.numCols);
-        CommonOps_DDRM.multTransA(x, dout, dW);
-        db = CommonOps_DDRM.sumCols(dout, null);
+        SimpleMatrix d = SimpleMatrix.wrap(dout);
+        DMatrixRMaj dx = d.mult(w.transpose()).getDDRM(); // np.dot(dout, self.W.T)
+        dW = x.transpose().mult(d).getDDRM();              // np.dot(self.x.T, dout)
+        db = Matrices.sumRows(dout);                       // np.sum(dout, axis=0)
         return dx;
     }
 
     /** The cached input x (a copy), or null before forward. */
     public DMatrixRMaj x() {
-        return x == null ? null : x.copy();
+        return x == null ? null : x.getDDRM().copy();
     }
 
     /** ∂L/∂W from the last backward (a copy), or null before it. */
@@ -90,7 +91,7 @@ public final class Affine implements Layer {
 
     @Override
     public Map<String, DMatrixRMaj> cache() {
-        return x == null ? Map.of() : Map.of("x", x.copy());
+        return x == null ? Map.of() : Map.of("x", x.getDDRM().copy());
     }
 
     @Override

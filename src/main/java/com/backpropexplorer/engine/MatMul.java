@@ -2,7 +2,7 @@ package com.backpropexplorer.engine;
 
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * {@code out = x·W} as a layer: backward {@code dx = dout·Wᵀ}, {@code dW = xᵀ·dout}. The Affine
@@ -12,14 +12,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class MatMul implements Layer {
     private final String name;
-    private final DMatrixRMaj weight;
-    private DMatrixRMaj x;
+    private final SimpleMatrix w;
+    private SimpleMatrix x;
     private DMatrixRMaj dW;
 
     /** @param weight W (shared, not copied) */
     public MatMul(String name, DMatrixRMaj weight) {
         this.name = name;
-        this.weight = weight;
+        this.w = SimpleMatrix.wrap(weight);
     }
 
     @Override
@@ -29,10 +29,8 @@ public final class MatMul implements Layer {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj input) {
-        x = input.copy();
-        DMatrixRMaj out = new DMatrixRMaj(input.numRows, weight.numCols);
-        CommonOps_DDRM.mult(input, weight, out);
-        return out;
+        x = SimpleMatrix.wrap(input.copy());
+        return x.mult(w).getDDRM(); // np.dot(self.x, self.W)
     }
 
     @Override
@@ -40,10 +38,9 @@ public final class MatMul implements Layer {
         if (x == null) {
             throw new EmptyCacheException(name, "x", "input x");
         }
-        DMatrixRMaj dx = new DMatrixRMaj(dout.numRows, weight.numRows);
-        CommonOps_DDRM.multTransB(dout, weight, dx);
-        dW = new DMatrixRMaj(weight.numRows, weight.numCols);
-        CommonOps_DDRM.multTransA(x, dout, dW);
+        SimpleMatrix d = SimpleMatrix.wrap(dout);
+        DMatrixRMaj dx = d.mult(w.transpose()).getDDRM(); // np.dot(dout, self.W.T)
+        dW = x.transpose().mult(d).getDDRM();              // np.dot(self.x.T, dout)
         return dx;
     }
 
@@ -54,7 +51,7 @@ public final class MatMul implements Layer {
 
     @Override
     public Map<String, DMatrixRMaj> cache() {
-        return x == null ? Map.of() : Map.of("x", x.copy());
+        return x == null ? Map.of() : Map.of("x", x.getDDRM().copy());
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.backpropexplorer.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /** Small matrix helpers the EJML API does not have in the shape the layers need. */
 public final class Matrices {
@@ -33,6 +34,11 @@ public final class Matrices {
                 ad[base + c] += bd[c];
             }
         }
+    }
+
+    /** The sum of each column over the rows, as a 1×cols row: numpy's {@code np.sum(m, axis=0)}. */
+    public static DMatrixRMaj sumRows(DMatrixRMaj m) {
+        return CommonOps_DDRM.sumCols(m, null); // EJML names it by what it sums within: each column
     }
 
     /** Index of the largest element of each row. */

@@ -38,22 +38,19 @@ public final class Momentum implements Optimizer {
         return velocity == null ? null : velocity[index].copy();
     }
 
+    /** The book's lazy {@code self.v[key] = np.zeros_like(val)} on the first call. */
     @Override
-    public void update(DMatrixRMaj[] params, DMatrixRMaj[] grads) {
-        Optimizer.requireMatching(params, grads);
-        if (velocity == null) { // the book's lazy `self.v = zeros_like(val)` on the first call
-            velocity = Optimizer.zerosLike(params);
-        }
-        for (int k = 0; k < params.length; k++) {
-            Optimizer.requireSameShape(params[k], velocity[k], "the velocity");
-            double[] p = params[k].data;
-            double[] g = grads[k].data;
-            double[] v = velocity[k].data;
-            int n = params[k].getNumElements();
-            for (int i = 0; i < n; i++) {
-                v[i] = momentum * v[i] - learningRate * g[i];
-                p[i] += v[i];
-            }
+    public void begin(DMatrixRMaj[] params) {
+        velocity = Optimizer.zerosLike(params, velocity, "the velocity");
+    }
+
+    /** {@code v = momentum·v − lr·grad; param += v}. */
+    @Override
+    public void apply(int k, double[] w, double[] g, int from, int to) {
+        double[] v = velocity[k].data;
+        for (int i = from; i < to; i++) {
+            v[i] = momentum * v[i] - learningRate * g[i];
+            w[i] += v[i];
         }
     }
 

@@ -26,10 +26,15 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void update(DMatrixRMaj[] params, DMatrixRMaj[] grads) {
-        Optimizer.requireMatching(params, grads);
-        for (int k = 0; k < params.length; k++) {
-            SgdUpdate.apply(params[k].data, grads[k].data, learningRate, 0, params[k].getNumElements());
+    public void begin(DMatrixRMaj[] params) {
+        // nothing to keep
+    }
+
+    /** {@code params[key] -= self.lr * grads[key]}. */
+    @Override
+    public void apply(int k, double[] w, double[] g, int from, int to) {
+        for (int i = from; i < to; i++) {
+            w[i] -= learningRate * g[i];
         }
     }
 

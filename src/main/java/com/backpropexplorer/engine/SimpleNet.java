@@ -1,7 +1,7 @@
 package com.backpropexplorer.engine;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.simple.SimpleMatrix;
 
 /**
  * The book's {@code simpleNet} (§4.4.2, p. 111): one weight matrix W (2×3), {@code predict = x·W},
@@ -44,9 +44,7 @@ public final class SimpleNet {
 
     /** x·W. */
     public DMatrixRMaj predict(DMatrixRMaj x) {
-        DMatrixRMaj out = new DMatrixRMaj(x.numRows, weight.numCols);
-        CommonOps_DDRM.mult(x, weight, out);
-        return out;
+        return SimpleMatrix.wrap(x).mult(SimpleMatrix.wrap(weight)).getDDRM(); // np.dot(x, self.W)
     }
 
     /** cross_entropy_error(softmax(x·W), t). */

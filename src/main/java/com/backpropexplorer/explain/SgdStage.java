@@ -1,6 +1,6 @@
 package com.backpropexplorer.explain;
 
-import com.backpropexplorer.engine.SgdUpdate;
+import com.backpropexplorer.engine.Sgd;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Appends the update stage to a pass: {@code W ← W − η·dW} for every parameter (the engine's
- * {@link SgdUpdate}, the arithmetic of the book's {@code params[key] -= lr * grads[key]}), then
+ * {@link Sgd}, the arithmetic of the book's {@code params[key] -= lr * grads[key]}), then
  * one forward pass with the new parameters on the same batch for the loss and the true class's
  * probability after the step.
  */
@@ -39,10 +39,11 @@ final class SgdStage {
         Map<String, DMatrixRMaj> updated = new LinkedHashMap<>();
         Map<String, Tensor> after = new LinkedHashMap<>();
         List<Tensor> gradients = new ArrayList<>();
+        Sgd sgd = new Sgd(learningRate);
         pass.params().forEach((name, value) -> {
             Tensor gradient = gradientOf(pass, name);
             DMatrixRMaj next = value.toMatrix();
-            SgdUpdate.apply(next, gradient.toMatrix(), learningRate);
+            sgd.update(new DMatrixRMaj[] {next}, new DMatrixRMaj[] {gradient.toMatrix()});
             updated.put(name, next);
             Tensor nextTensor = Tensor.of(name, next);
             after.put(name, nextTensor);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.data.ModelData;
 import com.backpropexplorer.data.ModelFiles;
-import com.backpropexplorer.engine.SharedMnist;
+import com.backpropexplorer.data.SharedMnist;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;

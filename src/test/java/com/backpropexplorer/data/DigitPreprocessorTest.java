@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -104,10 +103,7 @@ class DigitPreprocessorTest {
      */
     @Test
     void realDigitsScaledUpOffCentreComeBackAsTheyWere() {
-        Path shared = IdxFixtures.sharedMnist();
-        assumeTrue(Files.isRegularFile(shared.resolve(Mnist.TEST_IMAGES)),
-                "real MNIST not found in " + shared + "; skipping the round trip on real digits");
-        MnistDataset test = Mnist.loadTest(shared);
+        MnistDataset test = SharedMnist.test();
         Random random = new Random(42);
         int samples = 300;
         double[] correlations = new double[samples];

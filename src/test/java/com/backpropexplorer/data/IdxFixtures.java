@@ -113,8 +113,4 @@ final class IdxFixtures {
         }
         return out.toByteArray();
     }
-
-    static Path sharedMnist() {
-        return Path.of(System.getProperty("shared.dir", "../shared")).resolve("mnist");
-    }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +18,7 @@ class MnistTest {
 
     @Test
     void loadsTheRealMnistFromSharedFolder() {
-        Path shared = IdxFixtures.sharedMnist();
-        assumeTrue(Files.isRegularFile(shared.resolve(Mnist.TRAIN_IMAGES)),
-                "real MNIST not found in " + shared + " (set -Dshared.dir); skipping the full-set load");
+        Path shared = SharedMnist.dir();
         long start = System.nanoTime();
         Mnist mnist = Mnist.load(shared);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.data.MnistDataset;
+import com.backpropexplorer.data.SharedMnist;
 import org.junit.jupiter.api.Test;
 
 /** The book's gradient check (§5.7.3, gradient_check.py) on the real first 3 training images, 784-50-10. */

@@ -78,6 +78,59 @@ class OptimizerTest {
     }
 
     @Test
+    void adaGradDividesByTheRootOfTheSummedSquares() {
+        Map<String, DMatrixRMaj> params = named(1.0, 1.0);
+        AdaGrad adaGrad = new AdaGrad(0.1);
+        adaGrad.update(params, named(0.5, -2.0));
+        // h = g²; W − 0.1·g / (|g| + 1e−7): the first step moves each weight by about lr
+        assertArrayEquals(new double[] {1.0 - 0.1 * 0.5 / (0.5 + 1e-7), 1.0 + 0.1 * 2.0 / (2.0 + 1e-7)},
+                params.get("W").data, 1e-15);
+        assertEquals(0.25, adaGrad.squaredGradientSum(0).get(0), 0.0);
+        adaGrad.update(params, named(0.5, 0.0));
+        // h = 0.25 + 0.25 = 0.5: the same gradient now moves W by 0.1·0.5/√0.5, less than before
+        assertEquals(1.0 - 0.1 * 0.5 / (0.5 + 1e-7) - 0.1 * 0.5 / (Math.sqrt(0.5) + 1e-7), params.get("W").get(0), 1e-15);
+        assertEquals(1.0 + 0.1 * 2.0 / (2.0 + 1e-7), params.get("W").get(1), 1e-15, "a zero gradient moves nothing");
+        assertEquals(0.01, new AdaGrad().learningRate(), "the book's default");
+    }
+
+    /** Updating in pieces (as a parallel training step does) is the one-call update, bit for bit. */
+    @Test
+    void anUpdateAppliedRangeByRangeIsTheWholeUpdate() {
+        java.util.Random random = new java.util.Random(3);
+        for (Optimizer[] twins : new Optimizer[][] {{new Sgd(0.1), new Sgd(0.1)},
+                {new Momentum(0.1, 0.9), new Momentum(0.1, 0.9)}, {new AdaGrad(0.1), new AdaGrad(0.1)},
+                {new Adam(0.01, 0.9, 0.999), new Adam(0.01, 0.9, 0.999)}}) {
+            DMatrixRMaj[] whole = {new DMatrixRMaj(7, 5), new DMatrixRMaj(1, 5)};
+            DMatrixRMaj[] pieces = {new DMatrixRMaj(7, 5), new DMatrixRMaj(1, 5)};
+            DMatrixRMaj[] grads = {new DMatrixRMaj(7, 5), new DMatrixRMaj(1, 5)};
+            for (int step = 0; step < 5; step++) {
+                for (DMatrixRMaj g : grads) {
+                    for (int i = 0; i < g.data.length; i++) {
+                        g.data[i] = random.nextGaussian();
+                    }
+                }
+                twins[0].update(whole, grads);
+                twins[1].begin(pieces);
+                twins[1].apply(0, pieces[0].data, grads[0].data, 20, 35);
+                twins[1].apply(1, pieces[1].data, grads[1].data, 0, 5);
+                twins[1].apply(0, pieces[0].data, grads[0].data, 0, 20);
+                for (int k = 0; k < whole.length; k++) {
+                    assertArrayEquals(whole[k].data, pieces[k].data, 0.0, twins[0] + " step " + step);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theStateFollowsTheParametersGivenFirst() {
+        DMatrixRMaj[] params = {new DMatrixRMaj(2, 3)};
+        Momentum momentum = new Momentum();
+        momentum.update(params, new DMatrixRMaj[] {new DMatrixRMaj(2, 3)});
+        assertThrows(IllegalArgumentException.class,
+                () -> momentum.update(new DMatrixRMaj[] {new DMatrixRMaj(3, 2)}, new DMatrixRMaj[] {new DMatrixRMaj(3, 2)}));
+    }
+
+    @Test
     void shapesMustMatch() {
         Map<String, DMatrixRMaj> params = named(1.0, 2.0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -102,7 +155,7 @@ class OptimizerTest {
         TwoLayerNet net = new TwoLayerNet(20, 10, 5, 0.01, Activation.RELU, 1);
         DMatrixRMaj[] params = net.params().values().toArray(new DMatrixRMaj[0]);
         DMatrixRMaj[] grads = Matrices.copyAll(net.params()).values().toArray(new DMatrixRMaj[0]);
-        for (Optimizer optimizer : new Optimizer[] {new Sgd(1e-9), new Momentum(1e-9, 0.9), new Adam(1e-9, 0.9, 0.999)}) {
+        for (Optimizer optimizer : new Optimizer[] {new Sgd(1e-9), new Momentum(1e-9, 0.9), new AdaGrad(1e-9), new Adam(1e-9, 0.9, 0.999)}) {
             for (int i = 0; i < 20_000; i++) { // warm up so the JIT has compiled the loop
                 optimizer.update(params, grads);
             }

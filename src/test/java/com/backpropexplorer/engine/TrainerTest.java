@@ -87,25 +87,6 @@ class TrainerTest {
         }
     }
 
-    /** SGD on the fast kernel takes the fused step (update inside the kernel): the same weights as the plain path. */
-    @Test
-    void theFusedSgdStepTrainsToThePlainKernelsWeightsBitForBit() {
-        TrainingConfig config = small(5).withIterations(200);
-        Trainer plain = new Trainer(config.newNet(BLOBS.inputSize(), BLOBS.classCount()), config, BLOBS,
-                GradientKernelFactory.PLAIN);
-        TrainingSummary expected = plain.run(TrainingListener.NONE);
-        for (int threads = 1; threads <= 2; threads++) {
-            Trainer fast = new Trainer(config.newNet(BLOBS.inputSize(), BLOBS.classCount()), config, BLOBS,
-                    GradientKernelFactory.fast(threads));
-            TrainingSummary summary = fast.run(TrainingListener.NONE);
-            assertEquals(expected.lastLoss(), summary.lastLoss(), 0.0, threads + " thread(s)");
-            for (String name : TwoLayerNet.PARAM_NAMES) {
-                assertArrayEquals(plain.net().params().get(name).data, fast.net().params().get(name).data, 0.0,
-                        name + ", " + threads + " thread(s)");
-            }
-        }
-    }
-
     @Test
     void anotherSeedGivesOtherWeights() {
         Trainer a = new Trainer(small(1), BLOBS);
@@ -303,7 +284,7 @@ class TrainerTest {
 
         // and the learner can continue from there with a sane rate
         TrainingConfig calmer = config.withLearningRate(0.5).withIterations(300);
-        TrainingSummary resumed = new Trainer(trainer.net(), calmer, BLOBS, GradientKernelFactory.PLAIN)
+        TrainingSummary resumed = new Trainer(trainer.net(), calmer, BLOBS, KernelFactory.PLAIN)
                 .run(TrainingListener.NONE);
         assertEquals(Status.COMPLETED, resumed.status());
     }
@@ -317,17 +298,50 @@ class TrainerTest {
 
     @Test
     void aPluggedInKernelIsUsed() {
-        AtomicInteger calls = new AtomicInteger();
-        GradientKernelFactory counting = (net, x, t) -> {
-            GradientKernel plain = GradientKernelFactory.PLAIN.create(net, x, t);
-            return (rows, count, grads) -> {
-                calls.incrementAndGet();
-                return plain.lossAndGradient(rows, count, grads);
+        AtomicInteger losses = new AtomicInteger();
+        AtomicInteger updates = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        KernelFactory counting = (net, optimizer, data) -> {
+            TrainingKernel plain = KernelFactory.PLAIN.create(net, optimizer, data);
+            return new TrainingKernel() {
+                @Override
+                public double loss(Minibatch batch) {
+                    losses.incrementAndGet();
+                    return plain.loss(batch);
+                }
+
+                @Override
+                public void update() {
+                    updates.incrementAndGet();
+                    plain.update();
+                }
+
+                @Override
+                public void undoLastUpdate() {
+                    plain.undoLastUpdate();
+                }
+
+                @Override
+                public double trainAccuracy(java.util.function.BooleanSupplier stop) {
+                    return plain.trainAccuracy(stop);
+                }
+
+                @Override
+                public double testAccuracy(java.util.function.BooleanSupplier stop) {
+                    return plain.testAccuracy(stop);
+                }
+
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                }
             };
         };
         TrainingConfig config = small(1).withIterations(17);
         new Trainer(config.newNet(8, 3), config, BLOBS, counting).run(TrainingListener.NONE);
-        assertEquals(17, calls.get());
+        assertEquals(17, losses.get());
+        assertEquals(17, updates.get());
+        assertEquals(1, closed.get(), "the kernel is closed when the run ends");
     }
 
     @Test
@@ -346,44 +360,9 @@ class TrainerTest {
     }
 
     @Test
-    void shortRunOnRealMnistLearns() {
-        TrainingData mnist = SharedMnist.trainingData();
-        Recorder recorder = new Recorder();
-        Trainer trainer = new Trainer(TrainingConfig.book(1).withIterations(300), mnist);
-        TrainingSummary summary = trainer.run(recorder);
-        assertEquals(Status.COMPLETED, summary.status());
-        assertEquals(1, recorder.epochs.size()); // iteration 0 (600 iterations an epoch)
-        assertTrue(summary.testAccuracy() > 0.85, "test accuracy after 300 steps: " + summary.testAccuracy());
-        assertTrue(summary.trainAccuracy() > 0.85, "train accuracy after 300 steps: " + summary.trainAccuracy());
-    }
-
-    /**
-     * The book's guarded loss never reaches NaN at a rate of 10: it leaps (2.3 → ~14) and the
-     * ReLUs die. The trainer calls that a divergence too, and keeps the weights before the leap.
-     */
-    @Test
-    void aRateOfTenOnRealMnistStopsByItselfAndKeepsTheWeightsBeforeTheLeap() {
-        TrainingData mnist = SharedMnist.trainingData();
-        Recorder recorder = new Recorder();
-        Trainer trainer = new Trainer(TrainingConfig.book(1).withLearningRate(10), mnist);
-        TrainingSummary summary = trainer.run(recorder);
-
-        assertEquals(Status.DIVERGED, summary.status());
-        assertTrue(summary.divergedAt() < 20, "stopped at " + summary.divergedAt());
-        assertTrue(summary.badLoss() > Trainer.explodedLoss(recorder.losses.get(0)), "bad loss " + summary.badLoss());
-        assertTrue(summary.divergenceMessage().startsWith("Training diverged: the loss leapt to "),
-                summary.divergenceMessage());
-        for (double loss : recorder.losses) {
-            assertTrue(loss <= Trainer.explodedLoss(recorder.losses.get(0)), "a kept step had loss " + loss);
-        }
-        // the kept weights are the ones whose batch loss was the last one recorded: still sane
-        assertTrue(Double.isFinite(trainer.net().loss(mnist.testImages(), mnist.testLabels())));
-    }
-
-    @Test
     void theExplosionThresholdIsThreeTimesTheFirstLossAndAtLeastFiveAboveIt() {
-        assertEquals(7.3, Trainer.explodedLoss(2.3), 1e-12); // an untrained 10-class net: ln 10 ≈ 2.3
-        assertEquals(30.0, Trainer.explodedLoss(10.0), 1e-12);
-        assertEquals(Double.POSITIVE_INFINITY, Trainer.explodedLoss(Double.NaN));
+        assertEquals(7.3, DivergenceGuard.explodedLoss(2.3), 1e-12); // an untrained 10-class net: ln 10 ≈ 2.3
+        assertEquals(30.0, DivergenceGuard.explodedLoss(10.0), 1e-12);
+        assertEquals(Double.POSITIVE_INFINITY, DivergenceGuard.explodedLoss(Double.NaN));
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.backpropexplorer.data.MnistDataset;
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.GradientCheck;
-import com.backpropexplorer.engine.SharedMnist;
+import com.backpropexplorer.data.SharedMnist;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.WeightProbe.Element;
 import java.util.Map;
@@ -76,7 +76,7 @@ class LocalNumericalGradientTest {
 
     @Test
     void equalsThePlainOneOnThreeRealDigits() {
-        MnistDataset test = SharedMnist.get().test();
+        MnistDataset test = SharedMnist.test();
         DMatrixRMaj x = test.images(new int[] {0, 1, 2});
         int[] labels = test.labels(new int[] {0, 1, 2});
         TwoLayerNet net = new TwoLayerNet(784, 50, 10, 0.01, Activation.RELU, 42);

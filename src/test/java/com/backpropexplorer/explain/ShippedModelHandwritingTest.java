@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.backpropexplorer.data.DigitPreprocessor;
 import com.backpropexplorer.data.MnistDataset;
 import com.backpropexplorer.data.ShippedModel;
-import com.backpropexplorer.engine.SharedMnist;
+import com.backpropexplorer.data.SharedMnist;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -38,7 +38,7 @@ class ShippedModelHandwritingTest {
 
     @Test
     void readsAtLeast95PercentOfMnistTestDigitsDrawnLargeOffCentreInBothPolarities() {
-        MnistDataset test = SharedMnist.get().test();
+        MnistDataset test = SharedMnist.test();
         DigitReader reader = new DigitReader(DigitReader.netOf(ShippedModel.load()));
         Random random = new Random(6);
         int right = 0;

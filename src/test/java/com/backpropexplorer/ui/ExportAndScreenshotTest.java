@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.backpropexplorer.data.SharedMnist;
 import com.backpropexplorer.explain.Example;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -68,8 +69,7 @@ class ExportAndScreenshotTest {
 
     @Test
     void screenshotCommandWritesEveryReadmePicture(@TempDir Path dir) throws Exception {
-        Path mnist = Path.of(System.getProperty("shared.dir", "../shared"), "mnist");
-        int code = ScreenshotCommand.run(dir, Files.isDirectory(mnist) ? mnist : null, false);
+        int code = ScreenshotCommand.run(dir, SharedMnist.find().orElse(null), false);
         assertEquals(0, code);
         for (ScreenshotCommand.Shot shot : ScreenshotCommand.readmeShots()) {
             assertPng(dir.resolve(shot.fileName()), 1280, 800);

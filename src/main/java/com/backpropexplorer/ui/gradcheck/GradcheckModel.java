@@ -1,14 +1,13 @@
 package com.backpropexplorer.ui.gradcheck;
 
 import com.backpropexplorer.data.DataException;
-import com.backpropexplorer.data.Mnist;
 import com.backpropexplorer.data.MnistDataset;
 import com.backpropexplorer.data.MnistLocator;
 import com.backpropexplorer.engine.Activation;
-import com.backpropexplorer.engine.GradientCheck;
-import com.backpropexplorer.engine.NumericalGradient;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.explain.Gradcheck;
+import com.backpropexplorer.explain.GradcheckResult;
 import com.backpropexplorer.explain.LayerKind;
 import com.backpropexplorer.explain.LocalNumericalGradient;
 import com.backpropexplorer.explain.Tensor;
@@ -45,16 +44,10 @@ import org.ejml.data.DMatrixRMaj;
  * except the Task's call.
  */
 public final class GradcheckModel {
-    /** Which numerical gradient: the local one (one hidden unit per element) or the book's loop. */
-    public enum Method { LOCAL, BOOK }
-
-    /** Relative error's floor in the denominator, so two gradients that are both ~0 do not count. */
-    public static final double EPSILON = 1e-8;
-
     private final AppContext ctx;
     private final ObjectProperty<Example> net = new SimpleObjectProperty<>(this, "net", Example.TINY);
     private final IntegerProperty samples = new SimpleIntegerProperty(this, "samples", MnistLesson.BATCH);
-    private final ObjectProperty<Method> method = new SimpleObjectProperty<>(this, "method", Method.LOCAL);
+    private final ObjectProperty<Gradcheck.Method> method = new SimpleObjectProperty<>(this, "method", Gradcheck.Method.LOCAL);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyObjectWrapper<GradcheckResult> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -63,8 +56,6 @@ public final class GradcheckModel {
     private final ReadOnlyBooleanWrapper cancelled = new ReadOnlyBooleanWrapper(this, "cancelled");
     private Task<GradcheckResult> task;
     private volatile LongConsumer progressListener = done -> { };
-    private volatile MnistDataset cachedTest;
-    private volatile Path cachedFrom;
 
     public GradcheckModel(AppContext ctx) {
         this.ctx = ctx;
@@ -78,7 +69,7 @@ public final class GradcheckModel {
         return samples;
     }
 
-    public ObjectProperty<Method> methodProperty() {
+    public ObjectProperty<Gradcheck.Method> methodProperty() {
         return method;
     }
 
@@ -117,7 +108,7 @@ public final class GradcheckModel {
         }
         Example which = net.get();
         int n = samples.get();
-        Method how = method.get();
+        Gradcheck.Method how = method.get();
         Trace shown = ctx.lesson(which).trace();
         TwoLayerNet fallback = which == Example.MNIST
                 ? (ctx.trainedNetProperty().get() != null ? ctx.trainedNetProperty().get().copy()
@@ -143,8 +134,6 @@ public final class GradcheckModel {
                     x = tiny.x();
                     labels = tiny.labels();
                 }
-                String description = checked.inputSize() + "-" + checked.hiddenSize() + "-" + checked.outputSize()
-                        + ", N = " + x.numRows;
                 Task<?> self = this;
                 LocalNumericalGradient.Monitor monitor = new LocalNumericalGradient.Monitor() {
                     @Override
@@ -158,7 +147,7 @@ public final class GradcheckModel {
                         return self.isCancelled();
                     }
                 };
-                return check(checked, x, labels, how, description, monitor);
+                return Gradcheck.run(checked, x, labels, how, Gradcheck.describe(checked, x), monitor);
             }
         };
         task = t;
@@ -204,12 +193,7 @@ public final class GradcheckModel {
     }
 
     private MnistDataset testSet(Path folder) throws DataException {
-        Path dir = folder != null ? MnistLocator.system().locate(folder) : MnistLocator.system().locate(null);
-        if (cachedTest == null || !Objects.equals(cachedFrom, dir)) {
-            cachedTest = Mnist.loadTest(dir);
-            cachedFrom = dir;
-        }
-        return cachedTest;
+        return ctx.mnistCache().test(MnistLocator.system().locate(folder));
     }
 
     private static TwoLayerNet netOf(Trace trace) {
@@ -217,91 +201,5 @@ public final class GradcheckModel {
         trace.params().forEach((name, t) -> params.put(name, t.toMatrix()));
         boolean sigmoid = trace.nodes().stream().anyMatch(n -> n.kind() == LayerKind.SIGMOID);
         return TwoLayerNet.fromParams(params, sigmoid ? Activation.SIGMOID : Activation.RELU);
-    }
-
-    /** The check itself, off the FX thread: backprop, the numerical gradient, and the comparison. */
-    static GradcheckResult check(TwoLayerNet net, DMatrixRMaj x, int[] labels, Method how, String description,
-                                 LocalNumericalGradient.Monitor monitor) {
-        long start = System.nanoTime();
-        Map<String, DMatrixRMaj> numerical = how == Method.LOCAL ? LocalNumericalGradient.of(net, x, labels, monitor)
-                : bookNumericalGradient(net.copy(), x, labels, monitor);
-        long nanos = System.nanoTime() - start;
-        Map<String, DMatrixRMaj> backprop = net.copy().gradient(x, labels);
-        GradientCheck.Result compared = GradientCheck.compare(backprop, numerical);
-        Map<String, Double> maxRelative = new LinkedHashMap<>();
-        Map<String, Tensor> relative = new LinkedHashMap<>();
-        Map<String, Tensor> backpropT = new LinkedHashMap<>();
-        Map<String, Tensor> numericalT = new LinkedHashMap<>();
-        for (String name : TwoLayerNet.PARAM_NAMES) {
-            DMatrixRMaj a = backprop.get(name);
-            DMatrixRMaj b = numerical.get(name);
-            DMatrixRMaj rel = new DMatrixRMaj(a.numRows, a.numCols);
-            double max = 0;
-            for (int i = 0; i < a.data.length; i++) {
-                rel.data[i] = relativeError(a.data[i], b.data[i]);
-                max = Math.max(max, rel.data[i]);
-            }
-            maxRelative.put(name, max);
-            if (name.startsWith("W")) {
-                relative.put(name, Tensor.of(name, rel));
-            }
-            backpropT.put(name, Tensor.of(name, a));
-            numericalT.put(name, Tensor.of(name, b));
-        }
-        return new GradcheckResult(description, how, compared.meanAbsDiff(), maxRelative, relative, backpropT,
-                numericalT, nanos, kinks(net, x));
-    }
-
-    /** Hidden inputs a1 = x·W1 + b1 within h of 0 (ReLU only: sigmoid has no kink). */
-    static int kinks(TwoLayerNet net, DMatrixRMaj x) {
-        if (net.activation() != Activation.RELU) {
-            return 0;
-        }
-        DMatrixRMaj a1 = new DMatrixRMaj(x.numRows, net.hiddenSize());
-        org.ejml.dense.row.CommonOps_DDRM.mult(x, net.params().get("W1"), a1);
-        com.backpropexplorer.engine.Matrices.addRowInPlace(a1, net.params().get("b1"));
-        int count = 0;
-        for (double a : a1.data) {
-            if (Math.abs(a) < NumericalGradient.H) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** |a − b| / max(|a|, |b|, ε). */
-    public static double relativeError(double a, double b) {
-        return Math.abs(a - b) / Math.max(EPSILON, Math.max(Math.abs(a), Math.abs(b)));
-    }
-
-    /**
-     * The book's loop: each element moved by ±h and the whole loss recomputed, element by
-     * element; kept to show what the local version saves.
-     */
-    private static Map<String, DMatrixRMaj> bookNumericalGradient(TwoLayerNet net, DMatrixRMaj x, int[] labels,
-                                                                  LocalNumericalGradient.Monitor monitor) {
-        long total = 0;
-        for (String name : TwoLayerNet.PARAM_NAMES) {
-            total += net.params().get(name).getNumElements();
-        }
-        long done = 0;
-        Map<String, DMatrixRMaj> grads = new LinkedHashMap<>();
-        for (String name : TwoLayerNet.PARAM_NAMES) {
-            DMatrixRMaj p = net.params().get(name);
-            DMatrixRMaj g = new DMatrixRMaj(p.numRows, p.numCols);
-            for (int i = 0; i < p.data.length; i++) {
-                if (i % p.numCols == 0) {
-                    if (monitor.isCancelled()) {
-                        throw new CancellationException("numerical gradient cancelled");
-                    }
-                    monitor.progress(done, total);
-                }
-                g.data[i] = NumericalGradient.centralDifference(() -> net.loss(x, labels), p, i, NumericalGradient.H);
-                done++;
-            }
-            grads.put(name, g);
-        }
-        monitor.progress(total, total);
-        return grads;
     }
 }

@@ -2,6 +2,8 @@ package com.backpropexplorer.ui.gradcheck;
 
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.explain.Gradcheck;
+import com.backpropexplorer.explain.GradcheckResult;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.pages.AppContext;
@@ -72,9 +74,9 @@ public final class GradcheckPage implements Page {
             }
         });
         samples.disableProperty().bind(model.netProperty().isNotEqualTo(Example.MNIST));
-        ChoiceBox<GradcheckModel.Method> method = new ChoiceBox<>();
+        ChoiceBox<Gradcheck.Method> method = new ChoiceBox<>();
         method.setId("gradcheck-method");
-        method.getItems().addAll(GradcheckModel.Method.values());
+        method.getItems().addAll(Gradcheck.Method.values());
         method.setConverter(converter(m -> i18n.text("gradcheck.method." + m.name().toLowerCase(Locale.ROOT))));
         method.valueProperty().bindBidirectional(model.methodProperty());
 

@@ -1,14 +1,13 @@
 package com.backpropexplorer.ui.lesson;
 
 import com.backpropexplorer.data.DataException;
-import com.backpropexplorer.data.Mnist;
+import com.backpropexplorer.data.MnistCache;
 import com.backpropexplorer.data.MnistDataset;
 import com.backpropexplorer.data.MnistLocator;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Lessons;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 
@@ -25,20 +24,21 @@ public final class MnistLesson implements LessonSource {
 
     private final Supplier<Path> folder;
     private final Supplier<TwoLayerNet> net;
+    private final MnistCache mnist;
     /** The batch shown; the weights panel offers 100 to feel a real mini-batch. */
     private volatile int batchSize = BATCH;
     private volatile int firstDigit;
-    private volatile MnistDataset cachedTest;
-    private volatile Path cachedFrom;
 
     /**
      * @param folder where MNIST is, or null to look it up (MNIST_DIR, the per-user cache);
      *     asked on every compute, so a folder chosen or downloaded later is picked up
      * @param net the net to show
+     * @param mnist where the test digits are kept once loaded
      */
-    public MnistLesson(Supplier<Path> folder, Supplier<TwoLayerNet> net) {
+    public MnistLesson(Supplier<Path> folder, Supplier<TwoLayerNet> net, MnistCache mnist) {
         this.folder = folder;
         this.net = net;
+        this.mnist = mnist;
     }
 
     /** The book's untrained 784-50-10 net with a fixed seed. */
@@ -95,14 +95,10 @@ public final class MnistLesson implements LessonSource {
         } catch (DataException e) {
             throw new MnistMissingException(e);
         }
-        if (cachedTest == null || !Objects.equals(cachedFrom, dir)) {
-            try {
-                cachedTest = Mnist.loadTest(dir);
-            } catch (DataException e) {
-                throw new MnistMissingException(e);
-            }
-            cachedFrom = dir;
+        try {
+            return mnist.test(dir);
+        } catch (DataException e) {
+            throw new MnistMissingException(e);
         }
-        return cachedTest;
     }
 }

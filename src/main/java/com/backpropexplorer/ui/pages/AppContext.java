@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.pages;
 
+import com.backpropexplorer.data.MnistCache;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.ui.I18n;
@@ -40,6 +41,8 @@ public final class AppContext {
     private final Map<LessonModel, WeightsModel> weights = new IdentityHashMap<>();
     /** A folder the learner chose or downloaded MNIST into; null means "look it up". */
     private final ObjectProperty<Path> mnistFolder = new SimpleObjectProperty<>(this, "mnistFolder");
+    /** The MNIST splits once loaded: the lessons, the gradient check and training share them. */
+    private final MnistCache mnistCache = new MnistCache();
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     /**
      * The net the learner trained (training view) or opened from a file; null until then. The
@@ -69,7 +72,7 @@ public final class AppContext {
         });
         lessons.put(Example.SIMPLE, new LessonModel(BookLessons.simple(), background));
         lessons.put(Example.TINY, new LessonModel(BookLessons.tiny(Tracer.TINY_SEED), background));
-        mnistLesson = new MnistLesson(mnistFolder::get, this::netForMnistLesson);
+        mnistLesson = new MnistLesson(mnistFolder::get, this::netForMnistLesson, mnistCache);
         lessons.put(Example.MNIST, new LessonModel(mnistLesson, background));
         mnistFirstDigit.addListener((obs, old, now) -> {
             mnistLesson.setFirstDigit(now == null ? 0 : now);
@@ -132,6 +135,11 @@ public final class AppContext {
     /** The weights panel's view-model for a lesson (one engine thread each, made on first use). */
     public WeightsModel weights(LessonModel lesson) {
         return weights.computeIfAbsent(lesson, WeightsModel::new);
+    }
+
+    /** The program's one copy of the MNIST splits, loaded on first use. */
+    public MnistCache mnistCache() {
+        return mnistCache;
     }
 
     public ObjectProperty<Path> mnistFolderProperty() {

@@ -7,14 +7,13 @@ import com.backpropexplorer.data.ModelData;
 import com.backpropexplorer.data.ModelFiles;
 import com.backpropexplorer.data.NetShape;
 import com.backpropexplorer.engine.Activation;
-import com.backpropexplorer.engine.GradientKernelFactory;
 import com.backpropexplorer.engine.Matrices;
-import com.backpropexplorer.engine.SparseRows;
 import com.backpropexplorer.engine.Trainer;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingSummary;
 import com.backpropexplorer.engine.TwoLayerNet;
+import com.backpropexplorer.engine.fast.FastKernels;
 import com.backpropexplorer.ui.pages.AppContext;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,6 +98,8 @@ public final class TrainingModel {
     private final AppContext ctx;
     private final Executor background;
     private TrainingSource source;
+    /** One training thread: the other core stays free for the FX thread and the renderer. */
+    private final FastKernels kernels = FastKernels.onThreads(1);
     private final TrainingSettings settings = new TrainingSettings();
     private final TrainingLog log = new TrainingLog();
     private final ObservableSet<String> invalidFields = FXCollections.observableSet();
@@ -139,7 +140,7 @@ public final class TrainingModel {
     public TrainingModel(AppContext ctx, TrainingSource source) {
         this.ctx = ctx;
         this.background = ctx.background();
-        this.source = source != null ? source : TrainingSource.mnist(ctx.mnistFolderProperty()::get);
+        this.source = source != null ? source : TrainingSource.mnist(ctx.mnistFolderProperty()::get, ctx.mnistCache());
         ctx.mnistFolderProperty().addListener((obs, o, n) -> dataSourceChanged());
         refreshDataFolder();
     }
@@ -383,12 +384,11 @@ public final class TrainingModel {
             notice.set(null);
         }
         log.setIterationsPerEpoch(config.iterationsPerEpoch(sets.trainSize()));
-        // one training thread: the other core stays free for the FX thread and the renderer
         TrainingConfig runConfig = config;
         TwoLayerNet startNet = continued;
         java.util.function.Supplier<Trainer> trainer = () -> new Trainer(
                 startNet != null ? startNet : runConfig.newNet(sets.inputSize(), sets.classCount()), runConfig, sets,
-                GradientKernelFactory.fast(1));
+                kernels);
         // a drain of an earlier run's channel may still be queued: only the current channel is heard
         SnapshotChannel[] own = new SnapshotChannel[1];
         own[0] = new SnapshotChannel(Platform::runLater, e -> {
@@ -537,10 +537,9 @@ public final class TrainingModel {
             @Override
             protected Loaded call() {
                 TrainingSet set = from.load();
-                // the sparse copies the fast kernel and the accuracy passes train on: made now,
-                // while loading, rather than in the first second of training
-                SparseRows.cached(set.data().trainImages());
-                SparseRows.cached(set.data().testImages());
+                // the sparse copies the fast kernels train on: made now, while loading, rather
+                // than in the first second of training
+                kernels.prepare(set.data());
                 return new Loaded(set, stripOf(set.data()));
             }
         };

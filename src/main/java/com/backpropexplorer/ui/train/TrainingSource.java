@@ -2,6 +2,7 @@ package com.backpropexplorer.ui.train;
 
 import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.data.Mnist;
+import com.backpropexplorer.data.MnistCache;
 import com.backpropexplorer.data.MnistLocator;
 import com.backpropexplorer.engine.TrainingData;
 import java.nio.file.Path;
@@ -27,8 +28,11 @@ public interface TrainingSource {
      */
     TrainingSet load();
 
-    /** MNIST from {@code folder} (the learner's choice, or null to look in MNIST_DIR and the cache). */
-    static TrainingSource mnist(Supplier<Path> folder) {
+    /**
+     * MNIST from {@code folder} (the learner's choice, or null to look in MNIST_DIR and the
+     * per-user cache folder), loaded through the program's one {@code mnist} cache.
+     */
+    static TrainingSource mnist(Supplier<Path> folder, MnistCache mnist) {
         return new TrainingSource() {
             @Override
             public Optional<Path> locate() {
@@ -38,9 +42,9 @@ public interface TrainingSource {
             @Override
             public TrainingSet load() {
                 Path dir = MnistLocator.system().locate(folder.get());
-                Mnist mnist = Mnist.load(dir);
-                return new TrainingSet(new TrainingData(mnist.train().images(), mnist.train().labels(),
-                        mnist.test().images(), mnist.test().labels()), "MNIST", dir);
+                Mnist both = mnist.both(dir);
+                return new TrainingSet(new TrainingData(both.train().images(), both.train().labels(),
+                        both.test().images(), both.test().labels()), "MNIST", dir);
             }
         };
     }

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.data.MnistDataset;
+import com.backpropexplorer.data.SharedMnist;
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.GradientCheck;
-import com.backpropexplorer.engine.SharedMnist;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.LocalNumericalGradient;
 import java.util.Locale;

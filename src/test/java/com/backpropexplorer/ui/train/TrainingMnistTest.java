@@ -3,12 +3,10 @@ package com.backpropexplorer.ui.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.backpropexplorer.data.Mnist;
+import com.backpropexplorer.data.SharedMnist;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.ui.lesson.LessonModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.control.Label;
@@ -30,11 +28,7 @@ class TrainingMnistTest {
     private TrainFixture app;
 
     static Path mnistDir() {
-        String shared = System.getProperty("shared.dir");
-        assumeTrue(shared != null, "skipped: system property shared.dir is not set (run through Maven)");
-        Path dir = Path.of(shared, "mnist");
-        assumeTrue(Files.isRegularFile(dir.resolve(Mnist.TRAIN_IMAGES)), "skipped: the real MNIST set is not in " + dir);
-        return dir;
+        return SharedMnist.dir();
     }
 
     @Start

@@ -129,7 +129,7 @@ class TrainingPartsTest {
         TrainingConfig config = TrainingConfig.book(1).withIterations(100_000).withBatchSize(20);
         SnapshotChannel frozen = new SnapshotChannel(task -> { }, e -> { }, p -> { }, () -> { });
         TrainingRun run = new TrainingRun(() -> new com.backpropexplorer.engine.Trainer(config.newNet(784, 3), config, data,
-                com.backpropexplorer.engine.GradientKernelFactory.fast(1)), config, 0, 200, new DMatrixRMaj(0, 784), frozen);
+                com.backpropexplorer.engine.fast.FastKernels.onThreads(1)), config, 0, 200, new DMatrixRMaj(0, 784), frozen);
         run.start();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (run.stepAsideNanos() < 150_000_000L && System.nanoTime() < deadline) {

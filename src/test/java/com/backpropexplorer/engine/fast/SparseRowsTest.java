@@ -1,4 +1,4 @@
-package com.backpropexplorer.engine;
+package com.backpropexplorer.engine.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +55,27 @@ class SparseRowsTest {
         for (int k = 0; k < 256; k++) {
             assertEquals(Double.doubleToRawLongBits(k / 255.0), Double.doubleToRawLongBits(SparseRows.PIXEL_VALUE[k]));
         }
+    }
+
+    @Test
+    void aBufferTakesBatchAfterBatchAndHoldsExactlyEach() {
+        SparseRows buffer = SparseRows.buffer(40);
+        for (int round = 0; round < 5; round++) {
+            DMatrixRMaj batch = KernelFixtures.sparseData(3 + round * 7, 40, round * 0.2, round);
+            batch.set(0, 39, -0.3); // any value, not only grey levels
+            buffer.refill(batch);
+            assertEquals(batch.numRows, buffer.numRows());
+            int nonZeros = 0;
+            for (int r = 0; r < batch.numRows; r++) {
+                for (int c = 0; c < 40; c++) {
+                    assertEquals(batch.get(r, c), buffer.get(r, c), 0.0);
+                    nonZeros += batch.get(r, c) != 0 ? 1 : 0;
+                }
+            }
+            assertEquals(nonZeros, buffer.nonZeros());
+        }
+        assertThrows(IllegalArgumentException.class, () -> buffer.refill(new DMatrixRMaj(2, 41)));
+        assertThrows(IllegalArgumentException.class, () -> SparseRows.of(new DMatrixRMaj(1, 4)).refill(new DMatrixRMaj(1, 4)));
     }
 
     @Test

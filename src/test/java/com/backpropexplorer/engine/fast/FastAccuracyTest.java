@@ -1,12 +1,14 @@
-package com.backpropexplorer.engine;
+package com.backpropexplorer.engine.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.util.Map;
+import com.backpropexplorer.data.Mnist;
+import com.backpropexplorer.data.MnistDataset;
+import com.backpropexplorer.data.SharedMnist;
+import com.backpropexplorer.engine.Activation;
+import com.backpropexplorer.engine.TwoLayerNet;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,12 +21,12 @@ class FastAccuracyTest {
     void equalsThePlainAccuracyOnSyntheticData(int threads) {
         DMatrixRMaj x = KernelFixtures.sparseData(2001, 784, 0.81, 1, 0, 10);
         int[] labels = KernelFixtures.labels(2001, 10, 2);
-        for (long seed = 0; seed < 3; seed++) {
-            TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, seed);
-            try (FastAccuracy fast = new FastAccuracy(net, threads)) {
-                assertEquals(net.accuracy(x, labels), fast.of(SparseRows.of(x), labels), 0.0);
+        KernelFixtures.onThreads(threads, shared -> {
+            for (long seed = 0; seed < 3; seed++) {
+                TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, seed);
+                assertEquals(net.accuracy(x, labels), new FastAccuracy(net, shared).of(SparseRows.of(x), labels), 0.0);
             }
-        }
+        });
     }
 
     @Test
@@ -45,36 +47,37 @@ class FastAccuracyTest {
         int[] labels = KernelFixtures.labels(300, 10, 7);
         TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 8);
         SparseRows sparse = SparseRows.of(x);
-        try (FastAccuracy fast = new FastAccuracy(net, 2); FastGradientKernel kernel = new FastGradientKernel(net, sparse, labels, 1)) {
-            Map<String, DMatrixRMaj> grads = KernelFixtures.gradsFor(net);
-            for (int step = 0; step < 30; step++) {
-                kernel.lossAndGradient(KernelFixtures.batch(50, 300, step), 50, grads);
-                SgdUpdate.apply(net.params(), grads, 0.5);
-                assertEquals(net.accuracy(x, labels), fast.of(sparse, labels), 0.0, "step " + step);
+        KernelFixtures.onThreads(2, shared -> {
+            FastAccuracy fast = new FastAccuracy(net, shared);
+            FastStep step = new FastStep(net, new com.backpropexplorer.engine.Sgd(0.5), sparse, null);
+            for (int i = 0; i < 30; i++) {
+                step.forward(sparse, KernelFixtures.batch(50, 300, i), 50, labels);
+                step.update();
+                assertEquals(net.accuracy(x, labels), fast.of(sparse, labels), 0.0, "step " + i);
             }
-        }
+        });
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
-    void equalsThePlainAccuracyOnTheMnistTestSet(int threads) throws IOException {
-        Assumptions.assumeTrue(MnistForTests.available(),
-                "MNIST not found in " + MnistForTests.folder() + ": real-data accuracy comparison skipped");
-        MnistForTests.Set train = MnistForTests.load("train", 5000);
-        MnistForTests.Set test = MnistForTests.load("t10k", 10_000);
+    void equalsThePlainAccuracyOnTheMnistTestSet(int threads) {
+        Mnist mnist = SharedMnist.get();
+        MnistDataset train = mnist.train().head(5000);
+        MnistDataset test = mnist.test();
         TwoLayerNet net = new TwoLayerNet(784, 50, 10, 0.01, Activation.RELU, 9);
         SparseRows xTrain = SparseRows.of(train.images());
-        try (FastGradientKernel kernel = new FastGradientKernel(net, xTrain, train.labels(), 1);
-             FastAccuracy fast = new FastAccuracy(net, threads)) {
-            Map<String, DMatrixRMaj> grads = KernelFixtures.gradsFor(net);
-            for (int step = 0; step < 200; step++) {
-                kernel.lossAndGradient(KernelFixtures.batch(100, 5000, step), 100, grads);
-                SgdUpdate.apply(net.params(), grads, 0.1);
+        int[] trainLabels = train.labels();
+        KernelFixtures.onThreads(threads, shared -> {
+            FastStep step = KernelFixtures.step(net, xTrain, null);
+            for (int i = 0; i < 200; i++) {
+                step.forward(xTrain, KernelFixtures.batch(100, 5000, i), 100, trainLabels);
+                step.update();
             }
+            FastAccuracy fast = new FastAccuracy(net, shared);
             double plain = net.accuracy(test.images(), test.labels());
             assertEquals(plain, fast.of(SparseRows.of(test.images()), test.labels()), 0.0);
             assertEquals(plain * 10_000, fast.correct(SparseRows.of(test.images()), test.labels()), 1e-9);
-        }
+        });
     }
 
     @Test
@@ -83,13 +86,14 @@ class FastAccuracyTest {
         SparseRows x = SparseRows.of(KernelFixtures.sparseData(500, 784, 0.8, 13));
         int[] labels = KernelFixtures.labels(500, 10, 14);
         for (int threads = 1; threads <= 2; threads++) {
-            try (FastAccuracy fast = new FastAccuracy(net, threads)) {
+            KernelFixtures.onThreads(threads, shared -> {
+                FastAccuracy fast = new FastAccuracy(net, shared);
                 int[] asked = new int[1];
                 assertThrows(java.util.concurrent.CancellationException.class,
                         () -> fast.of(x, labels, () -> ++asked[0] > 3));
                 // and it still works afterwards
                 assertEquals(FastAccuracy.of(net, x, labels), fast.of(x, labels, () -> false), 0.0);
-            }
+            });
         }
     }
 
@@ -98,6 +102,7 @@ class FastAccuracyTest {
         TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, 10);
         SparseRows x = SparseRows.of(KernelFixtures.sparseData(5, 784, 0.8, 11));
         assertThrows(IllegalArgumentException.class, () -> FastAccuracy.of(net, x, new int[4]));
-        assertThrows(IllegalArgumentException.class, () -> new FastAccuracy(net, 3));
+        SparseRows narrow = SparseRows.of(KernelFixtures.sparseData(5, 783, 0.8, 11));
+        assertThrows(IllegalArgumentException.class, () -> FastAccuracy.of(net, narrow, new int[5]));
     }
 }

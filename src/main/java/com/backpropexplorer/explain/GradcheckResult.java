@@ -1,6 +1,5 @@
-package com.backpropexplorer.ui.gradcheck;
+package com.backpropexplorer.explain;
 
-import com.backpropexplorer.explain.Tensor;
 import java.util.Map;
 
 /**
@@ -18,7 +17,7 @@ import java.util.Map;
  * @param kinks how many hidden inputs a1 (of N × hidden) lie within h of ReLU's kink at 0, where
  *     a central difference sees half a slope and disagrees with backprop for good reason
  */
-public record GradcheckResult(String description, GradcheckModel.Method method, Map<String, Double> meanAbsDiff,
+public record GradcheckResult(String description, Gradcheck.Method method, Map<String, Double> meanAbsDiff,
                               Map<String, Double> maxRelative, Map<String, Tensor> relative,
                               Map<String, Tensor> backprop, Map<String, Tensor> numerical, long nanos, int kinks) {
 }

@@ -1,11 +1,13 @@
-package com.backpropexplorer.engine;
+package com.backpropexplorer.engine.fast;
 
+import com.backpropexplorer.engine.Activation;
+import com.backpropexplorer.engine.TwoLayerNet;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * {@link TwoLayerNet#accuracy} of a ReLU net over a whole data set, fast: the samples are
+ * {@code TwoLayerNet.accuracy} of a ReLU net over a whole data set, fast: the samples are
  * {@link SparseRows}, so x·W1 touches only the stored pixels, and each row goes
  * x → hidden → scores → argmax through two small reusable buffers instead of materialising
  * (and, in the plain layers, copying) N×784, N×50 and N×10 matrices. With two threads each
@@ -13,12 +15,11 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Exact: the scores are the plain {@code predict}'s bit for bit (same summation order, only
  * exact-zero terms dropped, see {@link TwoLayerLoops}) and ties go to the first class as in
- * {@link Matrices#argmaxRows}, so the count of right answers is the plain one.
+ * {@code Matrices.argmaxRows}, so the count of right answers is the plain one.
  *
- * <p>Reads the net's live parameters at every call. Not thread-safe; {@link #close()} ends the
- * helper thread, if any.
+ * <p>Reads the net's live parameters at every call. Not thread-safe.
  */
-public final class FastAccuracy implements AutoCloseable {
+final class FastAccuracy {
     private final DMatrixRMaj w1;
     private final DMatrixRMaj b1;
     private final DMatrixRMaj w2;
@@ -36,14 +37,12 @@ public final class FastAccuracy implements AutoCloseable {
     private BooleanSupplier stop;
     private final double[][] w1Rows;
 
-    /** @param threads 1, or 2 to split the rows with a persistent helper thread */
-    public FastAccuracy(TwoLayerNet net, int threads) {
-        if (net.activation() != Activation.RELU) {
+    /** @param shared the helper thread to split the rows with, or null for one thread */
+    FastAccuracy(TwoLayerNet net, SharedWork shared) {
+        if (!supports(net)) {
             throw new IllegalArgumentException("the fast accuracy knows ReLU only, not " + net.activation());
         }
-        if (threads != 1 && threads != 2) {
-            throw new IllegalArgumentException("threads must be 1 or 2, not " + threads);
-        }
+        int threads = shared == null ? 1 : 2;
         this.w1 = net.params().get("W1");
         this.b1 = net.params().get("b1");
         this.w2 = net.params().get("W2");
@@ -55,22 +54,22 @@ public final class FastAccuracy implements AutoCloseable {
         for (int i = 0; i < threads; i++) {
             parts[i] = new Part();
         }
-        this.shared = threads == 2 ? new SharedWork("fast-accuracy") : null;
+        this.shared = shared;
         this.chunkJob = (chunk, thread) -> countChunk(chunk, parts[thread]);
     }
 
     /** True for the nets the fast path computes: ReLU ones (sigmoid nets take the plain path). */
-    public static boolean supports(TwoLayerNet net) {
+    static boolean supports(TwoLayerNet net) {
         return net.activation() == Activation.RELU;
     }
 
     /** One-off single-threaded accuracy (allocates two small buffers). */
-    public static double of(TwoLayerNet net, SparseRows x, int[] labels) {
-        return new FastAccuracy(net, 1).of(x, labels);
+    static double of(TwoLayerNet net, SparseRows x, int[] labels) {
+        return new FastAccuracy(net, null).of(x, labels);
     }
 
     /** The fraction of rows whose largest score is the label (0 for no rows). */
-    public double of(SparseRows x, int[] labels) {
+    double of(SparseRows x, int[] labels) {
         return labels.length == 0 ? 0 : (double) correct(x, labels) / labels.length;
     }
 
@@ -79,12 +78,12 @@ public final class FastAccuracy implements AutoCloseable {
      *
      * @throws CancellationException when {@code stop} answers true
      */
-    public double of(SparseRows x, int[] labels, BooleanSupplier stop) {
+    double of(SparseRows x, int[] labels, BooleanSupplier stop) {
         return labels.length == 0 ? 0 : (double) correct(x, labels, stop) / labels.length;
     }
 
     /** How many rows' largest score is their label. */
-    public int correct(SparseRows x, int[] labels) {
+    int correct(SparseRows x, int[] labels) {
         return correct(x, labels, () -> false);
     }
 
@@ -144,13 +143,6 @@ public final class FastAccuracy implements AutoCloseable {
                 }
             }
             return right;
-        }
-    }
-
-    @Override
-    public void close() {
-        if (shared != null) {
-            shared.close();
         }
     }
 }

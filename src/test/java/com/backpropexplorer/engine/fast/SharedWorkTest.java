@@ -1,4 +1,4 @@
-package com.backpropexplorer.engine;
+package com.backpropexplorer.engine.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

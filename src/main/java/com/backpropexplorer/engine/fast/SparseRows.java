@@ -1,8 +1,5 @@
-package com.backpropexplorer.engine;
+package com.backpropexplorer.engine.fast;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -22,20 +19,23 @@ import org.ejml.data.DMatrixRMaj;
  * instead of 110 MB for MNIST's training set, so a random batch row is a few cache lines). Any
  * other data set keeps its values as doubles. The decoded doubles are the stored ones bit for
  * bit, so results are the same either way.
+ *
+ * <p>A copy of a data set is never changed. A {@linkplain #buffer buffer} is one that takes a new
+ * minibatch at every {@link #refill} (a batch made afresh each step, e.g. augmented).
  */
-public final class SparseRows {
-    private final int numRows;
+final class SparseRows {
+    private int numRows;
     private final int numCols;
     /** Row r's elements are at [rowStart[r], rowStart[r + 1]). */
-    final int[] rowStart;
-    final char[] columns;
+    int[] rowStart;
+    char[] columns;
     /** Grey-level codes k (value k/255), or null when {@link #values} holds the values. */
     final byte[] codes;
     /** The values as doubles, or null when {@link #codes} holds them. */
-    final double[] values;
+    double[] values;
 
     /** The largest number of columns a sparse copy can have (indices are stored in 2 bytes). */
-    public static final int MAX_COLUMNS = 1 << 16;
+    static final int MAX_COLUMNS = 1 << 16;
 
     /** PIXEL_VALUE[k] = k / 255.0, the grey levels of the IDX loader; k is a code & 0xFF. */
     static final double[] PIXEL_VALUE = new double[256];
@@ -55,25 +55,11 @@ public final class SparseRows {
         this.values = values;
     }
 
-    /** Sparse copies of data sets already converted, by matrix identity (EJML matrices use it). */
-    private static final Map<DMatrixRMaj, SparseRows> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
-
-    /**
-     * {@link #of} once per data set: the training loop, its accuracy passes and a later run on
-     * the same data share one sparse copy (about 100 MB for MNIST's training set). Only for data
-     * sets that are not changed afterwards, as training and test sets are not.
-     */
-    public static SparseRows cached(DMatrixRMaj dense) {
-        return CACHE.computeIfAbsent(dense, SparseRows::of);
-    }
-
     /** The non-zero elements of {@code dense} (one sample a row); the matrix is not kept. */
-    public static SparseRows of(DMatrixRMaj dense) {
+    static SparseRows of(DMatrixRMaj dense) {
         int rows = dense.numRows;
         int cols = dense.numCols;
-        if (cols > MAX_COLUMNS) {
-            throw new IllegalArgumentException(cols + " columns: a sparse copy holds at most " + MAX_COLUMNS);
-        }
+        requireFits(cols);
         double[] d = dense.data;
         int[] rowStart = new int[rows + 1];
         int nonZeros = 0;
@@ -110,6 +96,63 @@ public final class SparseRows {
         return new SparseRows(rows, cols, rowStart, columns, codes, values);
     }
 
+    /** An empty buffer for minibatches of {@code cols} columns, values kept as doubles. */
+    static SparseRows buffer(int cols) {
+        requireFits(cols);
+        return new SparseRows(0, cols, new int[1], new char[0], null, new double[0]);
+    }
+
+    /**
+     * Makes this buffer hold the non-zero elements of {@code dense} (same columns, any number of
+     * rows), growing its arrays only when a batch has more of them than any before.
+     */
+    void refill(DMatrixRMaj dense) {
+        if (codes != null || dense.numCols != numCols) {
+            throw new IllegalArgumentException("a buffer of " + numCols + " columns cannot take " + dense.numRows + "×"
+                    + dense.numCols);
+        }
+        int rows = dense.numRows;
+        if (rowStart.length < rows + 1) {
+            rowStart = new int[rows + 1];
+        }
+        double[] d = dense.data;
+        int nonZeros = 0;
+        for (int i = 0, n = rows * numCols; i < n; i++) {
+            if (d[i] != 0.0) {
+                nonZeros++;
+            }
+        }
+        if (columns.length < nonZeros) {
+            columns = new char[nonZeros];
+            values = new double[nonZeros];
+        }
+        int p = 0;
+        for (int r = 0; r < rows; r++) {
+            rowStart[r] = p;
+            int base = r * numCols;
+            for (int c = 0; c < numCols; c++) {
+                double v = d[base + c];
+                if (v != 0.0) {
+                    columns[p] = (char) c;
+                    values[p++] = v;
+                }
+            }
+        }
+        rowStart[rows] = p;
+        numRows = rows;
+    }
+
+    /** True when data of {@code cols} columns fits (column indices are stored in 2 bytes). */
+    static boolean fits(int cols) {
+        return cols <= MAX_COLUMNS;
+    }
+
+    private static void requireFits(int cols) {
+        if (!fits(cols)) {
+            throw new IllegalArgumentException(cols + " columns: a sparse copy holds at most " + MAX_COLUMNS);
+        }
+    }
+
     /** k in 1..255 when v is exactly the double k / 255.0 (bit for bit), else 0. */
     private static int greyLevel(double v) {
         double scaled = v * 255.0;
@@ -121,7 +164,7 @@ public final class SparseRows {
     }
 
     /** True when the values are stored as 1-byte grey-level codes. */
-    public boolean compact() {
+    boolean compact() {
         return codes != null;
     }
 
@@ -130,21 +173,21 @@ public final class SparseRows {
         return codes != null ? PIXEL_VALUE[codes[p] & 0xFF] : values[p];
     }
 
-    public int numRows() {
+    int numRows() {
         return numRows;
     }
 
-    public int numCols() {
+    int numCols() {
         return numCols;
     }
 
     /** The number of stored (non-zero) elements. */
-    public int nonZeros() {
+    int nonZeros() {
         return rowStart[numRows];
     }
 
     /** The most stored elements in any one row. */
-    public int maxRowNonZeros() {
+    int maxRowNonZeros() {
         int max = 0;
         for (int r = 0; r < numRows; r++) {
             max = Math.max(max, rowStart[r + 1] - rowStart[r]);
@@ -153,7 +196,7 @@ public final class SparseRows {
     }
 
     /** Element (row, col): the stored value, or 0. */
-    public double get(int row, int col) {
+    double get(int row, int col) {
         int lo = rowStart[row];
         int hi = rowStart[row + 1];
         while (lo < hi) {
@@ -168,7 +211,7 @@ public final class SparseRows {
     }
 
     /** The fraction of elements that are zero, about 0.81 for MNIST. */
-    public double sparsity() {
+    double sparsity() {
         long all = (long) numRows * numCols;
         return all == 0 ? 0 : 1.0 - (double) nonZeros() / all;
     }

@@ -1,4 +1,4 @@
-package com.backpropexplorer.engine;
+package com.backpropexplorer.engine.fast;
 
 import java.util.Arrays;
 

@@ -1,5 +1,11 @@
-package com.backpropexplorer.engine;
+package com.backpropexplorer.engine.fast;
 
+import com.backpropexplorer.data.Mnist;
+import com.backpropexplorer.data.MnistDataset;
+import com.backpropexplorer.engine.Activation;
+import com.backpropexplorer.engine.Matrices;
+import com.backpropexplorer.engine.Sgd;
+import com.backpropexplorer.engine.TwoLayerNet;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -15,7 +21,7 @@ public final class StepPhases {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/mnist");
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        MnistForTests.Set train = MnistForTests.load(dir, "train", Integer.MAX_VALUE);
+        MnistDataset train = Mnist.loadTrain(dir);
         SparseRows x = SparseRows.of(train.images());
         System.out.println("compact: " + x.compact() + ", non-zeros " + x.nonZeros());
         TwoLayerNet net = new TwoLayerNet(784, 50, 10, 0.01, Activation.RELU, 0L);
@@ -40,6 +46,7 @@ public final class StepPhases {
         double[][] hT = new double[hidden][n];
         double[][] sT = new double[classes][n];
         int[] labels = train.labels();
+        Sgd sgd = new Sgd(0.1);
         int[] rows = new int[n];
         Random random = new Random(0);
         String[] names = {"draw", "toRows", "group", "regroup", "hiddenRows", "scores", "softmax", "hiddenGrad", "dW1", "small", "sgd"};
@@ -81,7 +88,7 @@ public final class StepPhases {
             TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, n, classes, dW2T, grads.get("W2").data,
                     grads.get("b2").data, grads.get("b1").data);
             long h = System.nanoTime();
-            SgdUpdate.apply(p, grads, 0.1);
+            sgd.update(p, grads);
             long i = System.nanoTime();
             long[] marks = {a, b, c, c1, d, e, e1, e2, f, g, h, i};
             for (int k = 0; k < names.length; k++) {

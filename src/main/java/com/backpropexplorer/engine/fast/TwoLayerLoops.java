@@ -1,4 +1,6 @@
-package com.backpropexplorer.engine;
+package com.backpropexplorer.engine.fast;
+
+import com.backpropexplorer.engine.SoftmaxWithLoss;
 
 /**
  * The loops of the fast paths, on raw row-major arrays. Every sum runs over its terms in the
