@@ -8,6 +8,7 @@ import com.backpropexplorer.explain.Gradcheck;
 import com.backpropexplorer.explain.GradcheckResult;
 import com.backpropexplorer.explain.GradientTiming;
 import com.backpropexplorer.explain.LocalNumericalGradient;
+import com.backpropexplorer.explain.bugs.BugLab;
 import com.backpropexplorer.explain.bugs.PlantedBug;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
@@ -94,8 +95,7 @@ final class GradcheckCommand implements Callable<Integer> {
         String description = Gradcheck.describe(net, batch.images());
         GradcheckResult result = bug == null
                 ? Gradcheck.run(net, batch.images(), batch.labels(), method, description, LocalNumericalGradient.Monitor.NONE)
-                : Gradcheck.run(net, batch.images(), batch.labels(), method, description,
-                        LocalNumericalGradient.Monitor.NONE, bug::gradient);
+                : BugLab.check(bug, net, batch.images(), batch.labels(), method, LocalNumericalGradient.Monitor.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         boolean agree = result.meanAbsDiff().values().stream().allMatch(d -> d < THRESHOLD);
         GradientTiming.Result timing = bookLoop && bug == null ? backpropBeside(result, net, batch) : null;
