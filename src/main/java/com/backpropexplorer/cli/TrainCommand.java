@@ -133,7 +133,8 @@ final class TrainCommand implements Callable<Integer> {
     private void checkLimits(TrainingConfig config) {
         String problem = TrainLimits.batchProblem(config.batchSize());
         if (problem == null) {
-            problem = TrainLimits.hiddenProblem(config.hiddenSize(), config.batchSize(), TrainLimits.heapForTraining());
+            problem = TrainLimits.hiddenProblem(config.hiddenSize(), config.batchSize(), config.activation(),
+                    TrainLimits.heapForTraining());
         }
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);

@@ -154,7 +154,7 @@ class HostileMnistTest {
                 () -> IdxReader.readImages(dir.resolve(Mnist.TRAIN_IMAGES)));
         assertEquals("The MNIST file " + dir.resolve(Mnist.TRAIN_IMAGES) + " is a folder, not a file; choose the file"
                 + " itself.", direct.getMessage());
-        assertEquals("MNIST ファイル " + dir.resolve(Mnist.TRAIN_IMAGES) + " はファイルではなくフォルダーです。ファイルそのものを"
+        assertEquals("MNIST ファイル " + dir.resolve(Mnist.TRAIN_IMAGES) + " はファイルではなくフォルダです。ファイルそのものを"
                 + "選んでください。", direct.message(java.util.Locale.JAPANESE));
     }
 
