@@ -3,6 +3,7 @@ package com.backpropexplorer.cli;
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.OptimizerKind;
 import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.explain.bugs.PlantedBug;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -36,6 +37,17 @@ final class Converters {
         public OptimizerKind convert(String value) {
             try {
                 return OptimizerKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class BugConverter implements ITypeConverter<PlantedBug> {
+        @Override
+        public PlantedBug convert(String value) {
+            try {
+                return PlantedBug.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

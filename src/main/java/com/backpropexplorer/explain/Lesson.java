@@ -28,6 +28,7 @@ public final class Lesson {
     private final int iteration;
     private volatile SoftReference<Trace> trace = new SoftReference<>(null);
     private volatile Listing listing;
+    private volatile SoftReference<CodeMap> code = new SoftReference<>(null);
 
     Lesson(Example example, LessonPass pass, double learningRate, int iteration) {
         if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
@@ -103,7 +104,12 @@ public final class Lesson {
 
     /** Stages ↔ lines ↔ variables for this pass. */
     public CodeMap code() {
-        return CodeMap.of(listing(), trace());
+        CodeMap c = code.get();
+        if (c == null) {
+            c = CodeMap.of(listing(), trace());
+            code = new SoftReference<>(c); // it holds the trace: kept while memory allows, like the trace
+        }
+        return c;
     }
 
     /** The engine's own exception when backward runs before forward (the refusal's message). */

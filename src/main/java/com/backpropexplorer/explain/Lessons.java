@@ -96,6 +96,11 @@ public final class Lessons {
         };
     }
 
+    /** The book's 784-50-10 net, freshly initialised (weight_init_std = 0.01) from a seed. */
+    public static TwoLayerNet bookNet(Activation activation, long seed) {
+        return new TwoLayerNet(784, 50, 10, 0.01, activation, seed);
+    }
+
     /** "N = 3, #0–#2": digits first … first + n − 1 of a set. */
     public static String digits(int first, int n) {
         return "N = " + n + ", #" + first + "–#" + (first + n - 1);

@@ -11,6 +11,10 @@ import java.util.List;
  * {@code dx = (y − t) / batch_size}.
  */
 public final class PerSample {
+    /** The listing anchor of the lines that sum over the batch: dW = xᵀ·dout and db = Σ dout. */
+    public static final String BATCH_SUM_ANCHOR = "batch-sum";
+    /** The listing anchor of the line where 1/N enters: dx = (y − t) / batch_size. */
+    public static final String ONE_OVER_N_ANCHOR = "one-over-n";
 
     /**
      * Sample {@code row}'s term of a backward stage's gradients.

@@ -1,6 +1,7 @@
 package com.backpropexplorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.data.ModelData;
@@ -90,6 +91,30 @@ class CliMnistTest {
         assertEquals(784, update.getAsJsonObject("outputs").getAsJsonObject("W1").getAsJsonArray("shape").get(0)
                 .getAsInt());
         assertTrue(update.get("loss_after").getAsDouble() < update.get("loss_before").getAsDouble());
+    }
+
+    @Test
+    void gradcheckCatchesAPlantedBugAndSaysWhichOneItWas() {
+        CliRun run = CliRun.run(home, "gradcheck", "--data", SharedMnist.dir().toString(), "--plant-bug", "bug-c",
+                "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonObject result = run.jsonLines().get(0);
+        assertEquals("bug-c", result.get("bug").getAsString());
+        assertFalse(result.get("agree").getAsBoolean());
+        assertEquals(0.28, result.get("b2").getAsDouble(), 0.01, "no division by N: b2 off by about 0.28");
+        assertFalse(result.has("wrong"), "no reveal unless asked");
+
+        CliRun text = CliRun.run(home, "gradcheck", "--data", SharedMnist.dir().toString(), "--plant-bug", "bug-d");
+        assertEquals(0, text.exitCode(), text::toString);
+        List<String> lines = text.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("W1: "), text.out());
+        assertEquals("planted bug: bug-d (caught)", lines.get(lines.size() - 1), "the bug is named after the figures");
+        assertFalse(text.out().contains("Sigmoid"), "the name stays neutral");
+
+        CliRun reveal = CliRun.run(home, "gradcheck", "--data", SharedMnist.dir().toString(), "--plant-bug", "bug-a",
+                "--reveal");
+        assertTrue(reveal.out().contains("it was in Affine.backward:"), reveal.out());
+        assertTrue(reveal.out().contains("  wrong: self.db = dout[0]"), reveal.out());
     }
 
     @Test

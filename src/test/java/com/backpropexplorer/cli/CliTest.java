@@ -216,6 +216,23 @@ class CliTest {
         assertEquals(y * (1 - y), stages.get(7).getAsJsonObject("outputs").get("dx").getAsDouble(), 1e-12);
     }
 
+    @Test
+    void gradcheckListsThePlantedBugsByTheirNeutralNamesOnly() {
+        CliRun run = CliRun.run(home, "gradcheck", "--list-bugs");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(List.of("bug-a", "bug-b", "bug-c", "bug-d", "bug-e"), run.out().lines().toList());
+        assertEquals("", run.err());
+        assertEquals(5, CliRun.run(home, "gradcheck", "--list-bugs", "--json").jsonLines().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gradcheck --plant-bug bug-z", "gradcheck --reveal", "gradcheck --plant-bug"})
+    void gradcheckRefusesABugThatIsNotThere(String args) {
+        CliRun run = CliRun.run(home, args.split(" "));
+        assertEquals(2, run.exitCode(), run::toString);
+        assertEquals(1, run.errLines().size(), run::toString);
+    }
+
     private static List<String> strings(JsonArray array) {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(e -> out.add(e.getAsString()));

@@ -66,6 +66,12 @@ class ProvenanceTest {
         for (int i = 0; i < n.dx().size(); i++) {
             assertEquals(n.yMinusT().at(i) / 2, n.dx().at(i), 1e-15);
         }
+        var listing = Lessons.tiny().listing();
+        List<Integer> oneOverN = listing.withAnchor(PerSample.ONE_OVER_N_ANCHOR);
+        assertEquals(List.of("dx = dout * (self.y - self.t) / batch_size"),
+                oneOverN.stream().map(l -> listing.line(l).code().trim()).toList());
+        assertEquals(List.of("self.dW = np.dot(self.x.T, dout)", "self.db = np.sum(dout, axis=0)"),
+                listing.withAnchor(PerSample.BATCH_SUM_ANCHOR).stream().map(l -> listing.line(l).code().trim()).toList());
     }
 
     @Test

@@ -16,7 +16,7 @@ class MatMul:
 
     def backward(self, dout):
         dx = np.dot(dout, self.W.T)
-        self.dW = np.dot(self.x.T, dout)  #@ reads-cache
+        self.dW = np.dot(self.x.T, dout)  #@ reads-cache batch-sum
         return dx
 
 
@@ -35,8 +35,8 @@ class Affine:
 
     def backward(self, dout):
         dx = np.dot(dout, self.W.T)
-        self.dW = np.dot(self.x.T, dout)  #@ reads-cache
-        self.db = np.sum(dout, axis=0)  #: code.affine.db
+        self.dW = np.dot(self.x.T, dout)  #@ reads-cache batch-sum
+        self.db = np.sum(dout, axis=0)  #@ batch-sum  #: code.affine.db
         return dx
 
 
@@ -82,5 +82,5 @@ class SoftmaxWithLoss:
 
     def backward(self, dout=1):
         batch_size = self.t.shape[0]  #@ reads-cache
-        dx = dout * (self.y - self.t) / batch_size  #: code.softmax.backward
+        dx = dout * (self.y - self.t) / batch_size  #@ one-over-n  #: code.softmax.backward
         return dx

@@ -12,6 +12,8 @@ import com.backpropexplorer.data.SharedMnist;
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.GradientCheck;
 import com.backpropexplorer.engine.TwoLayerNet;
+import com.backpropexplorer.explain.Gradcheck;
+import com.backpropexplorer.explain.GradcheckResult;
 import com.backpropexplorer.explain.LocalNumericalGradient;
 import java.util.Locale;
 import java.util.Map;
@@ -39,9 +41,14 @@ class PlantedBugTest {
             assertTrue(clean < 1e-6, activation + " net without a bug: " + clean);
         }
         for (PlantedBug bug : PlantedBug.values()) {
-            TwoLayerNet net = new TwoLayerNet(784, 50, 10, 0.01, bug.net(), 0);
+            TwoLayerNet net = BugLab.netFor(bug, 0);
             Map<String, Double> diffs = check(bug, net, batch.images(), batch.labels());
             assertTrue(worst(diffs) > 1e-4, bug.id() + " must be caught: " + diffs);
+            GradcheckResult lab = BugLab.check(bug, net, batch.images(), batch.labels(), Gradcheck.Method.LOCAL,
+                    LocalNumericalGradient.Monitor.NONE);
+            assertTrue(BugLab.caught(lab), bug.id());
+            assertEquals(diffs, lab.meanAbsDiff(), "the lab's check is the gradient check");
+            assertTrue(lab.relative().get("W1").maxAbs() >= 0, "heatmaps of relative errors come with it");
         }
     }
 
