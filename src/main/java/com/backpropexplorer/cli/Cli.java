@@ -2,6 +2,7 @@ package com.backpropexplorer.cli;
 
 import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.data.MnistLocator;
+import com.backpropexplorer.launch.LaunchCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -16,7 +17,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The headless commands: {@code java -jar backprop-explorer.jar COMMAND [OPTIONS]}.
+ * The headless commands: {@code backprop-explorer COMMAND [OPTIONS]} from the app image or the
+ * installed package, {@code java -jar backprop-explorer.jar COMMAND [OPTIONS]} from the jar.
  *
  * <p>Exit codes: 0 done, 1 a runtime problem the user can fix (missing or corrupt data, an
  * unwritable file, a diverged training), 2 bad arguments. Problems are one sentence on stderr;
@@ -42,7 +44,8 @@ public final class Cli {
             BenchCommand::new,
             DownloadCommand::new,
             PredictCommand::new,
-            ScreenshotCli::new);
+            ScreenshotCli::new,
+            ClassArchiveCommand::new);
 
     private Cli() {
     }
@@ -76,6 +79,8 @@ public final class Cli {
     /** The parser with every subcommand registered and the exit-code policy installed. */
     static CommandLine commandLine(Context context, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Root(context));
+        // usage and error messages name the command as the user typed it
+        cli.setCommandName(LaunchCommand.current());
         for (Supplier<Object> command : COMMANDS) {
             cli.addSubcommand(command.get());
         }
@@ -140,7 +145,7 @@ public final class Cli {
     @Command(name = "backprop-explorer", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = {
                 "The two-layer net of \"Deep Learning from Scratch\" ch. 4-5 on the command line.",
-                "Without a command the jar opens the app."},
+                "Without a command it opens the app."},
             footer = {"", "Exit codes: 0 done, 1 runtime problem (data, files, divergence), 2 bad arguments."})
     static final class Root implements Runnable {
         private final Context context;
@@ -162,8 +167,11 @@ public final class Cli {
 
         @Override
         public void run() {
-            throw new ParameterException(spec.commandLine(), "Choose a command: "
-                    + String.join(", ", spec.subcommands().keySet()));
+            // the hidden ones (class-archive, run by the installer) are not offered
+            throw new ParameterException(spec.commandLine(), "Choose a command: " + String.join(", ",
+                    spec.subcommands().entrySet().stream()
+                            .filter(command -> !command.getValue().getCommandSpec().usageMessage().hidden())
+                            .map(java.util.Map.Entry::getKey).toList()));
         }
     }
 

@@ -140,6 +140,6 @@ public record Mnist(MnistDataset train, MnistDataset test) {
         if (found.isPresent()) {
             return found.get();
         }
-        throw new DataException("mnist.fileProblem", problem(dir, name), dir, MnistLocator.DOWNLOAD_COMMAND);
+        throw new DataException("mnist.fileProblem", problem(dir, name), dir, MnistLocator.downloadCommand());
     }
 }

@@ -1,5 +1,6 @@
 package com.backpropexplorer.data;
 
+import com.backpropexplorer.launch.LaunchCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +20,10 @@ import java.util.Optional;
 public final class MnistLocator {
     /** Environment variable naming a folder with the four MNIST files. */
     public static final String ENV_VAR = "MNIST_DIR";
-    /** The command that fetches MNIST, as the user types it. */
-    public static final String DOWNLOAD_COMMAND = "java -jar target/backprop-explorer.jar download";
+    /** The command that fetches MNIST, as the user types it (the launcher, or java -jar with the jar). */
+    public static String downloadCommand() {
+        return LaunchCommand.with("download");
+    }
 
     private final Map<String, String> env;
     private final Path home;
@@ -58,7 +61,7 @@ public final class MnistLocator {
         if (explicitDir != null) {
             DataMessage problem = problemWith(explicitDir);
             if (problem != null) {
-                throw new DataException("locate.givenFolder", explicitDir, problem, DOWNLOAD_COMMAND);
+                throw new DataException("locate.givenFolder", explicitDir, problem, downloadCommand());
             }
             return explicitDir;
         }
@@ -73,7 +76,7 @@ public final class MnistLocator {
             }
         }
         return check(cacheDir(), "", looked).orElseThrow(() -> new DataException("locate.notFound",
-                DataMessage.commaList(looked), DOWNLOAD_COMMAND));
+                DataMessage.commaList(looked), downloadCommand()));
     }
 
     /** Like {@link #locate(Path)} but empty instead of an error (for the app's "found / not found"). */

@@ -23,6 +23,7 @@ public final class ExplorerApp extends Application {
                 long ms = LaunchTiming.firstFrame();
                 ctx.statusRightProperty().set(ctx.i18n().text("status.launch", ms));
                 System.err.println("Backprop Explorer: window shown " + ms + " ms after the JVM started");
+                AppIcon.applyLater(stage);
             }
         }.start();
         stage.show();

@@ -272,6 +272,6 @@ class HostileArgumentsTest {
                 file.toString());
         assertEquals(Cli.RUNTIME_ERROR, run.exitCode(), run::toString);
         assertEquals("MNIST is not in " + file + " (given with --data): not a folder; pass the folder that holds the"
-                + " four MNIST files, or run `" + MnistLocator.DOWNLOAD_COMMAND + "`.", run.err().strip());
+                + " four MNIST files, or run `" + MnistLocator.downloadCommand() + "`.", run.err().strip());
     }
 }

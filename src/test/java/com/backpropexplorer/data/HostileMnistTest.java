@@ -144,7 +144,7 @@ class HostileMnistTest {
         Files.createDirectory(dir.resolve(Mnist.TRAIN_IMAGES));
         DataException e = assertThrows(DataException.class, () -> Mnist.load(dir));
         assertEquals("MNIST cannot be read from " + dir + ": train-images-idx3-ubyte.gz is a folder, not a file; run `"
-                + MnistLocator.DOWNLOAD_COMMAND + "` or pass --data with the folder that holds the four MNIST files.",
+                + MnistLocator.downloadCommand() + "` or pass --data with the folder that holds the four MNIST files.",
                 e.getMessage());
         DataException located = assertThrows(DataException.class,
                 () -> new MnistLocator(Map.of(), dir).locate(dir));

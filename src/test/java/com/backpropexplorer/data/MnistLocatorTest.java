@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.backpropexplorer.launch.LaunchCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class MnistLocatorTest {
         DataException e = assertThrows(DataException.class, () -> locator.locate(null));
         assertEquals("MNIST was not found: looked in --data (not given), $MNIST_DIR = " + gone
                 + " (does not exist), " + home.resolve(".cache/backprop-explorer/mnist")
-                + " (does not exist); run `java -jar target/backprop-explorer.jar download` to fetch it,"
+                + " (does not exist); run `" + LaunchCommand.with("download") + "` to fetch it,"
                 + " or pass --data DIR.", e.getMessage());
         assertTrue(locator.find(null).isEmpty());
     }

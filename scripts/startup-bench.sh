@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Start-up benchmark: how long from launching the app until its window is on screen.
+#
+#   scripts/startup-bench.sh [-n RUNS] [-w WARMUPS] [-d :N] [-s WxHxD] [--wm] -- COMMAND [ARGS...]
+#
+# Examples:
+#   scripts/startup-bench.sh -- target/dist/backprop-explorer/bin/backprop-explorer
+#   scripts/startup-bench.sh -n 9 -- java -jar target/backprop-explorer.jar
+#   scripts/startup-bench.sh --wm -- /opt/backprop-explorer/bin/backprop-explorer
+#
+# Each run starts COMMAND on a private Xvfb display, stamps every line the app writes to
+# standard error with the time since launch, and stops the app as soon as it reports its first
+# frame ("window shown N ms after the JVM started", printed by the first pulse after the stage
+# is shown). "launch->shown" is measured from the fork of COMMAND, so it includes the launcher,
+# the JVM's own start and everything the app does before its first frame; "JVM count" is the
+# app's own figure, from the JVM's start time. The warm-up runs (default 1: it lets a first
+# start create its class-data archive and fills the page cache) are shown but not counted.
+# Prints each run and the median, minimum and maximum.
+#
+# Needs: bash 5, Xvfb (Debian: xvfb), optionally openbox for --wm. On a shared machine run it
+# while nothing else is busy, e.g. under an exclusive lock (flock -x LOCKFILE scripts/...).
+set -euo pipefail
+
+runs=5
+warmups=1
+display=""
+screen="1366x768x24"
+use_wm=false
+pattern="window shown"
+timeout_s=60
+
+usage() {
+    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+}
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        -n) runs="$2"; shift 2 ;;
+        -w) warmups="$2"; shift 2 ;;
+        -d) display="$2"; shift 2 ;;
+        -s) screen="$2"; shift 2 ;;
+        --wm) use_wm=true; shift ;;
+        -h|--help) usage ;;
+        --) shift; break ;;
+        -*) echo "unknown option $1" >&2; usage ;;
+        *) break ;;
+    esac
+done
+[[ $# -gt 0 ]] || usage
+command -v Xvfb >/dev/null || { echo "Xvfb is not installed (Debian: apt-get install xvfb)." >&2; exit 1; }
+
+work=$(mktemp -d)
+xvfb_pid=""
+wm_pid=""
+cleanup() {
+    [[ -n "$wm_pid" ]] && kill "$wm_pid" 2>/dev/null || true
+    [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# a private X server: the display number it picked comes back through -displayfd
+if [[ -n "$display" ]]; then
+    Xvfb "$display" -screen 0 "$screen" -nolisten tcp >"$work/xvfb.log" 2>&1 &
+    xvfb_pid=$!
+    sleep 1
+else
+    exec 3>"$work/displayfd"
+    Xvfb -displayfd 3 -screen 0 "$screen" -nolisten tcp >"$work/xvfb.log" 2>&1 &
+    xvfb_pid=$!
+    exec 3>&-
+    for _ in $(seq 100); do [[ -s "$work/displayfd" ]] && break; sleep 0.05; done
+    display=":$(head -n1 "$work/displayfd")"
+fi
+kill -0 "$xvfb_pid" 2>/dev/null || { echo "Xvfb did not start:" >&2; cat "$work/xvfb.log" >&2; exit 1; }
+export DISPLAY="$display"
+if $use_wm; then
+    command -v openbox >/dev/null || { echo "openbox is not installed." >&2; exit 1; }
+    openbox >/dev/null 2>&1 &
+    wm_pid=$!
+    sleep 1
+fi
+
+now_us() { echo "${EPOCHREALTIME/./}"; }
+
+# One run: prints "<launch->shown ms> <JVM's own ms>" or "timeout".
+one_run() {
+    local log="$work/run.log"
+    : >"$log"
+    local start
+    start=$(now_us)
+    # its own session, so the launcher and the JVM it starts are stopped together
+    setsid "$@" 2> >(while IFS= read -r line; do
+                         echo "$(( ($(now_us) - start) / 1000 )) $line"
+                     done >>"$log") >/dev/null &
+    local pid=$!
+    local deadline=$(( SECONDS + timeout_s ))
+    local hit=""
+    while (( SECONDS < deadline )); do
+        hit=$(grep -m1 -- "$pattern" "$log" || true)
+        [[ -n "$hit" ]] && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.02
+    done
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    sleep 0.3
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    if [[ -z "$hit" ]]; then
+        echo "timeout"
+        sed 's/^/    /' "$log" | tail -n 20 >&2
+        return
+    fi
+    local ms=${hit%% *}
+    local own
+    own=$(sed -n 's/.*window shown \([0-9]*\) ms.*/\1/p' <<<"$hit")
+    echo "$ms ${own:--}"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "display $DISPLAY ($screen$($use_wm && echo ', openbox' || true)), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "command: $*"
+for i in $(seq "$warmups"); do
+    echo "warm-up $i: $(one_run "$@")"
+    sleep 1
+done
+results=()
+for i in $(seq "$runs"); do
+    r=$(one_run "$@")
+    echo "run $i: launch->shown ${r%% *} ms (JVM count ${r##* } ms)"
+    [[ "$r" != timeout ]] && results+=("$r")
+    sleep 1
+done
+if (( ${#results[@]} == 0 )); then
+    echo "no run reached its window" >&2
+    exit 1
+fi
+shown=$(printf '%s\n' "${results[@]}" | cut -d' ' -f1)
+own=$(printf '%s\n' "${results[@]}" | cut -d' ' -f2)
+echo "median launch->shown $(median <<<"$shown") ms (min $(sort -n <<<"$shown" | head -1), max $(sort -n <<<"$shown" | tail -1); ${#results[@]} runs), JVM count median $(median <<<"$own") ms"
