@@ -1,7 +1,9 @@
 package com.backpropexplorer.explain;
 
 import java.util.ArrayList;
+import com.backpropexplorer.explain.text.Texts;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The chain rule at one backward node, with the stage's own numbers: each gradient the node
@@ -41,6 +43,11 @@ public final class ChainRule {
     }
 
     private ChainRule() {
+    }
+
+    /** One sentence on the node's local derivative, in that language (for the inspector). */
+    public static String explanation(LayerKind kind, Locale locale) {
+        return Texts.text(locale, "chain." + kind.name().toLowerCase(Locale.ROOT));
     }
 
     /** The links of backward stage {@code stageIndex}; empty for stages that are not backward. */

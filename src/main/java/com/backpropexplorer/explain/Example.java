@@ -1,6 +1,8 @@
 package com.backpropexplorer.explain;
 
+import com.backpropexplorer.explain.text.Texts;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +41,16 @@ public enum Example {
     /** Whether the lesson runs on MNIST digits (and so needs the data folder). */
     public boolean needsMnist() {
         return needsMnist;
+    }
+
+    /** Its name in a list of lessons (the sidebar), in that language. */
+    public String navLabel(Locale locale) {
+        return Texts.text(locale, "lesson." + id + ".nav");
+    }
+
+    /** Its title, in that language. */
+    public String title(Locale locale) {
+        return Texts.text(locale, "lesson." + id + ".title");
     }
 
     /** Every id, comma-separated, for messages. */

@@ -57,7 +57,7 @@ public final class Lesson {
 
     /** The lesson's title in that language. */
     public String title(Locale locale) {
-        return Texts.text(locale, "lesson." + id() + ".title");
+        return example.title(locale);
     }
 
     /** The sentence under the title, with the run's description filled in. */
@@ -67,7 +67,7 @@ public final class Lesson {
 
     /** Its name in a list of lessons (the sidebar). */
     public String navLabel(Locale locale) {
-        return Texts.text(locale, "lesson." + id() + ".nav");
+        return example.navLabel(locale);
     }
 
     /** Short and language-neutral: "784-50-10, N = 3, #0–#2", "apple 100 × 2, tax 1.1". */

@@ -175,8 +175,29 @@ class LessonTest {
     }
 
     @Test
+    void everyLessonAndEveryNodeKindHasItsTextsInBothLanguages() {
+        for (Example example : Example.values()) {
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+                assertFalse(example.title(locale).startsWith("!"), example.id());
+                assertFalse(example.navLabel(locale).startsWith("!"), example.id());
+                String subtitle = com.backpropexplorer.explain.text.Texts.text(locale,
+                        "lesson." + example.id() + ".subtitle", "…");
+                assertFalse(subtitle.startsWith("!"), example.id());
+                assertTrue(subtitle.contains("…"), example.id() + " puts the run's description in its subtitle");
+            }
+        }
+        for (LayerKind kind : LayerKind.values()) {
+            if (kind != LayerKind.SGD) {
+                assertFalse(ChainRule.explanation(kind, Locale.ENGLISH).startsWith("!"), kind.name());
+                assertFalse(ChainRule.explanation(kind, Locale.JAPANESE).startsWith("!"), kind.name());
+            }
+        }
+    }
+
+    @Test
     void textsExistInBothLanguages() {
-        for (Lesson lesson : List.of(Lessons.simple(), Lessons.tiny())) {
+        for (Lesson lesson : List.of(Lessons.simple(), Lessons.tiny(), Lessons.buyApple(), Lessons.buyAppleOrange(),
+                Lessons.sigmoid())) {
             for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
                 assertFalse(lesson.title(locale).startsWith("!"), lesson.id());
                 assertFalse(lesson.subtitle(locale).startsWith("!"), lesson.id());
