@@ -59,6 +59,12 @@ public final class TrainingModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyBooleanWrapper hasNet = new ReadOnlyBooleanWrapper(this, "hasNet");
     private TwoLayerNet net;
+    /** The update count the last Start (or a Continue after a finished run) planned to reach. */
+    private int target;
+    /** "Train for" as it read when that plan was made: changed since, it makes a new plan. */
+    private String plannedLength = "";
+    /** Updates the net had before the present (or last) run. */
+    private int runOffset;
     private TrainingRun run;
     private SnapshotChannel channel;
     private double secondsBefore;
@@ -135,6 +141,32 @@ public final class TrainingModel {
     /** The update the present run will end at (the charts' x axes reach that far). */
     public int plannedEnd() {
         return done.get() - runDone.get() + runTotal.get();
+    }
+
+    /**
+     * How many updates Continue would make now: the rest of a plan a Stop cut short, else what
+     * "Train for" says (-1 when that field does not parse).
+     */
+    public int continueLength() {
+        if (goesOnToPlan()) {
+            return target - log.size();
+        }
+        TrainingSet set = dataset.data();
+        TrainingSettings.Parsed parsed = settings.parse(set != null ? set.data().trainSize() : 60_000);
+        return parsed.ok() ? parsed.config().iterations() : -1;
+    }
+
+    /**
+     * Whether Continue goes on to the plan a Stop (or divergence) cut short: it does unless
+     * "Train for" was changed since; otherwise, and after a finished run, it trains for "Train
+     * for" more.
+     */
+    private boolean goesOnToPlan() {
+        return log.size() < target && plannedLength.equals(lengthText());
+    }
+
+    private String lengthText() {
+        return settings.lengthProperty().get() + (settings.inEpochsProperty().get() ? " epochs" : " iterations");
     }
 
     public ReadOnlyObjectProperty<WeightPicture> weightsProperty() {
@@ -256,6 +288,8 @@ public final class TrainingModel {
         done.set(0);
         runDone.set(0);
         runTotal.set(0);
+        target = 0;
+        runOffset = 0;
         stepsPerSecond.set(0);
         weights.set(picture);
         predictions.set(guesses);
@@ -322,6 +356,9 @@ public final class TrainingModel {
             continued = net.copy();
             offset = log.size();
             secondsBefore = seconds.get();
+            if (goesOnToPlan()) {
+                config = config.withIterations(target - offset);
+            }
             // a fresh sequence of minibatches, still reproducible from the seed
             config = config.withSeed(config.seed() + offset);
             notice.set(Notice.info("train.notice.continuing", net.hiddenSize(),
@@ -344,6 +381,9 @@ public final class TrainingModel {
                 strip == null ? new DMatrixRMaj(0, sets.inputSize()) : strip.images().copy(), newChannel());
         runDone.set(0);
         runTotal.set(config.iterations());
+        target = offset + config.iterations();
+        plannedLength = lengthText();
+        runOffset = offset;
         stepsPerSecond.set(0);
         done.set(offset);
         state.set(TrainingState.RUNNING);
@@ -392,9 +432,11 @@ public final class TrainingModel {
     }
 
     private void onProgress(Progress progress) {
-        done.set(progress.done());
-        runDone.set(progress.runDone());
-        runTotal.set(progress.runTotal());
+        if (run != null) { // after the end only its pictures count: finished() set the counts
+            done.set(progress.done());
+            runDone.set(progress.runDone());
+            runTotal.set(progress.runTotal());
+        }
         seconds.set(secondsBefore + progress.seconds());
         stepsPerSecond.set(progress.seconds() > 0 ? progress.runDone() / progress.seconds() : 0);
         if (progress.weights() != null) {
@@ -407,6 +449,10 @@ public final class TrainingModel {
 
     private void finished(TrainingSummary summary, TwoLayerNet kept) {
         run = null;
+        // the run's own count, not the last progress heard (which lags it until the drain's
+        // progress comes after this event): the progress line and the notice say one number
+        runDone.set(summary.steps());
+        done.set(runOffset + summary.steps());
         adopt(kept);
         switch (summary.status()) {
             case COMPLETED -> {

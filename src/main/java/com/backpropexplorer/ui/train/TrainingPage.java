@@ -120,7 +120,10 @@ public final class TrainingPage implements Page {
         subscriptions.listen(model.stateProperty(), (obs, o, n) -> {
             showState();
             pictures.redraw();
+            status.show(statusHint());
         });
+        subscriptions.listen(model.settings().lengthProperty(), (obs, o, n) -> showContinue());
+        subscriptions.listen(model.settings().inEpochsProperty(), (obs, o, n) -> showContinue());
         subscriptions.listen(model.noticeProperty(), (obs, o, n) -> showNotice());
         subscriptions.listen(dataset.folderProperty(), (obs, o, n) -> showData());
         subscriptions.listen(dataset.dataProperty(), (obs, o, n) -> showData());
@@ -188,7 +191,7 @@ public final class TrainingPage implements Page {
     @Override
     public void shown() {
         dataset.refresh();
-        status.show(i18n.text("train.status.hint"));
+        status.show(statusHint());
     }
 
     @Override
@@ -238,14 +241,33 @@ public final class TrainingPage implements Page {
         return total == 0 ? 0 : (double) model.runDoneProperty().get() / total;
     }
 
+    /** The status line's sentence for the run's state: "press Start" only when Start is what to do. */
+    private String statusHint() {
+        return switch (model.state()) {
+            case LOADING, RUNNING, STOPPING -> i18n.text("train.status.running");
+            case PAUSED -> i18n.text("train.status.paused");
+            default -> i18n.text("train.status.hint");
+        };
+    }
+
+    /** Continue says how far it goes: the rest of a plan a Stop cut short, or "Train for" more. */
+    private void showContinue() {
+        int more = model.continueLength();
+        continueButton.setText(more > 0 && model.hasNetProperty().get()
+                ? i18n.text("train.action.continueFor", more) : i18n.text("train.action.continue"));
+    }
+
     private void showProgress() {
         TrainingState state = model.state();
         if (state != TrainingState.LOADING) {
             progress.setProgress(fraction());
         }
         String stateText = i18n.text("train.state." + state.name().toLowerCase(Locale.ROOT));
-        progressLine.setText(i18n.text("train.progress", stateText, model.doneProperty().get(),
+        progressLine.setText(model.plannedEnd() == 0 && model.doneProperty().get() == 0
+                ? i18n.text("train.progress.none", stateText)
+                : i18n.text("train.progress", stateText, model.doneProperty().get(),
                 model.plannedEnd(), String.format(Locale.ROOT, "%.2f", model.epoch())));
+        showContinue();
         double left = model.secondsLeft();
         boolean live = state == TrainingState.RUNNING;
         timeLine.setText(i18n.text("train.time", clock(model.secondsProperty().get()),

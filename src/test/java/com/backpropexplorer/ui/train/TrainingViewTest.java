@@ -163,6 +163,41 @@ class TrainingViewTest {
     }
 
     @Test
+    void theCountersAgreeAndContinueGoesOnToThePlanAStopCutShort(FxRobot robot) throws Exception {
+        String before = robot.lookup("#trainProgressText").queryAs(Label.class).getText();
+        assertEquals("Ready: no net trained yet", before, "no \"iteration 0 of 0\" before a run");
+        settings(robot, "100000", "50", "0.1");
+        robot.clickOn("#trainStartButton");
+        TrainFixture.await(30, () -> app.model().doneProperty().get() > 20);
+        assertEquals(app.explorer.i18n().text("train.status.running"), app.explorer.status().text(),
+                "no \"press Start\" while training");
+        robot.clickOn("#trainPauseButton");
+        TrainFixture.await(10, () -> app.model().state() == TrainingState.PAUSED);
+        assertEquals(app.explorer.i18n().text("train.status.paused"), app.explorer.status().text());
+        robot.clickOn("#trainStopButton");
+        TrainFixture.await(10, () -> app.model().state() == TrainingState.STOPPED);
+        Thread.sleep(200); // a late progress must not change the count after the end
+        WaitForAsyncUtils.waitForFxEvents();
+        int stopped = app.model().doneProperty().get();
+        assertEquals(stopped, app.model().log().size());
+        assertEquals(String.format(Locale.ENGLISH, "Stopped: iteration %,d of 100,000 · epoch %.2f", stopped,
+                app.model().epoch()), robot.lookup("#trainProgressText").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#trainNotice").queryAs(Label.class).getText()
+                .startsWith(String.format(Locale.ENGLISH, "Stopped after %,d updates", stopped)), "one number");
+        assertEquals(String.format(Locale.ENGLISH, "Continue (+%,d)", 100_000 - stopped),
+                robot.lookup("#trainContinueButton").queryButton().getText(), "Continue says how far it goes");
+
+        robot.clickOn("#trainContinueButton");
+        TrainFixture.await(30, () -> app.model().doneProperty().get() > stopped + 20);
+        assertEquals(100_000, app.model().plannedEnd(), "on to the plan, not 100,000 more");
+        robot.clickOn("#trainStopButton");
+        TrainFixture.await(10, () -> app.model().state() == TrainingState.STOPPED);
+        settings(robot, "30", "50", "0.1");
+        assertEquals("Continue (+30)", robot.lookup("#trainContinueButton").queryButton().getText(),
+                "\"Train for\" changed: that many more");
+    }
+
+    @Test
     void badNumbersAreRefusedWithASentenceAndKeptAsTyped(FxRobot robot) throws Exception {
         TextField rate = robot.lookup("#trainLearningRateField").queryAs(TextField.class);
         robot.interact(() -> rate.setText("0,1"));
