@@ -15,6 +15,7 @@ import com.backpropexplorer.ui.graph.ParamCells;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.weights.WeightSnapshot;
 import com.backpropexplorer.ui.weights.WeightsModel;
+import com.backpropexplorer.ui.weights.LossCurveChart;
 import com.backpropexplorer.ui.weights.WeightsPanel;
 import com.backpropexplorer.ui.weights.WeightsText;
 import java.util.List;
@@ -138,6 +139,27 @@ class WeightsPanelTest {
         }
         Tensor w1 = (Tensor) robot.lookup("#inspector-fwd-W1").query().getUserData();
         assertEquals(w, w1.get(0, 1), 0.0, "the inspector shows the new weight");
+    }
+
+    @Test
+    void theTangentsLabelStaysClearOfTheYAxisTicks(FxRobot robot) throws Exception {
+        pickOnGraph(robot, W1_01);
+        LossCurveChart chart = panel(robot).curveChart();
+        for (double width : new double[] {chart.getWidth(), 170}) { // as laid out, and as narrow as it gets
+            List<javafx.geometry.Rectangle2D> drawn = new java.util.ArrayList<>();
+            robot.interact(() -> {
+                chart.resize(width, chart.getHeight());
+                chart.layout();
+                chart.redraw();
+                drawn.add(chart.tangentLabelBox());
+                drawn.addAll(chart.yTickBoxes());
+            });
+            javafx.geometry.Rectangle2D label = drawn.get(0);
+            assertFalse(label.getWidth() == 0, "the tangent is labelled");
+            for (javafx.geometry.Rectangle2D tick : drawn.subList(1, drawn.size())) {
+                assertFalse(label.intersects(tick), "at " + width + " px the label " + label + " runs over " + tick);
+            }
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -75,6 +76,8 @@ final class MainController {
             button.getStyleClass().add("nav-item");
             button.setToggleGroup(navGroup);
             button.setMaxWidth(Double.MAX_VALUE);
+            button.setWrapText(true); // "小さな TwoLayerNet" on two lines rather than cut
+            button.setMinHeight(Region.USE_PREF_SIZE);
             button.setFocusTraversable(false);
             button.setOnAction(e -> showPage(spec.id()));
             navButtons.put(spec.id(), button);
@@ -104,6 +107,10 @@ final class MainController {
             button.setSelected(true);
         }
         window.pageChanged(spec.id());
+        // a page that says nothing must not leave the last page's sentence (in the language
+        // before a switch: the gradient check's status line stayed English)
+        String hint = "status.page." + spec.id();
+        status.show(i18n.has(hint) ? i18n.text(hint) : "");
         current.shown();
     }
 

@@ -31,6 +31,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -56,7 +57,7 @@ public final class DrawPage implements Page {
     /** Side of a preview pixel on screen. */
     private static final int PREVIEW_CELL = 6;
     /** Width of a hidden unit in the strip. */
-    private static final int HIDDEN_CELL = 10;
+    private static final int HIDDEN_CELL = 8; // 50 of them fit beside the paper at 1024 px
 
     private final I18n i18n;
     private final DrawModel model;
@@ -224,6 +225,8 @@ public final class DrawPage implements Page {
 
         verdict.setId("draw-verdict");
         verdict.getStyleClass().add("draw-verdict");
+        verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         timing.setId("draw-timing");
         timing.getStyleClass().add("draw-timing");
         VBox probabilities = new VBox(verdict, timing, sectionTitle("draw.probabilities"), bars);
@@ -252,7 +255,9 @@ public final class DrawPage implements Page {
         explainButton.setId("draw-explain");
         explainButton.getStyleClass().add("accent");
         explainButton.setOnAction(e -> explain());
-        HBox explainRow = new HBox(labels, explainButton);
+        explainButton.setMinWidth(Region.USE_PREF_SIZE);
+        // the button goes under the labels where the two do not fit side by side
+        FlowPane explainRow = new FlowPane(14, 8, labels, explainButton);
         explainRow.getStyleClass().add("draw-explain-row");
         VBox explainBox = new VBox(sectionTitle("draw.explain.title"), note("draw.explain.note"), explainRow);
         explainBox.getStyleClass().add("draw-explain-box");
@@ -266,6 +271,8 @@ public final class DrawPage implements Page {
     private Label sectionTitle(String key) {
         Label label = new Label(i18n.text(key));
         label.getStyleClass().add("draw-section-title");
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -371,19 +378,23 @@ public final class DrawPage implements Page {
         if (none) {
             verdict.getStyleClass().add("empty");
         }
-        int label = pickedLabel >= 0 ? pickedLabel : none ? -1 : reading.digit();
+        // t is the learner's to choose: no label is chosen for them (it used to follow the
+        // net's guess, so the loss compared the net with itself)
+        int label = none ? -1 : pickedLabel;
         labelGroup.selectToggle(label < 0 ? null : labelButtons[label]);
         for (ToggleButton b : labelButtons) {
             b.setDisable(none);
         }
-        explainButton.setDisable(none || model.net() == null);
-        explainButton.setText(label < 0 ? i18n.text("draw.explain") : i18n.text("draw.explain.as", label));
+        explainButton.setDisable(label < 0 || model.net() == null);
+        explainButton.setText(none ? i18n.text("draw.explain") : label < 0 ? i18n.text("draw.explain.pick")
+                : i18n.text("draw.explain.as", label));
     }
 
     private void pick(int digit) {
         pickedLabel = digit;
         // a second click on the chosen label would unselect it: keep it chosen
         labelGroup.selectToggle(labelButtons[digit]);
+        explainButton.setDisable(model.net() == null);
         explainButton.setText(i18n.text("draw.explain.as", digit));
     }
 
@@ -410,10 +421,10 @@ public final class DrawPage implements Page {
     /** Sends the drawing, with the chosen label, to the explainer's mnist lesson and goes there. */
     private void explain() {
         DigitReader.Reading reading = model.reading();
-        if (reading == null || reading.empty() || model.net() == null) {
+        if (reading == null || reading.empty() || model.net() == null || pickedLabel < 0) {
             return;
         }
-        int label = pickedLabel >= 0 ? pickedLabel : reading.digit();
+        int label = pickedLabel;
         status.show(i18n.text("draw.explain.status", label));
         explainDigit.explain(reading.pixels(), label, model.net());
     }

@@ -1,6 +1,7 @@
 package com.backpropexplorer.ui.explainer;
 
 import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.lesson.DrawnDigitLesson;
 import com.backpropexplorer.ui.lesson.MnistDigits;
 import com.backpropexplorer.ui.shared.TrainedNet;
 import javafx.beans.binding.Bindings;
@@ -30,7 +31,14 @@ final class DigitChooser extends HBox {
         whose.getStyleClass().add("lesson-subtitle");
         whose.textProperty().bind(Bindings.createStringBinding(() -> i18n.text(trained.isPresent()
                 ? "lesson.mnist.net.trained" : "lesson.mnist.net.untrained"), trained.property()));
-        getChildren().addAll(new Label(i18n.text("lesson.mnist.digit")), digit, whose);
+        // after "Explain this digit" the lesson shows the drawing, not test digits: say so, and
+        // that the spinner goes back to them
+        Label which = new Label();
+        which.setId("mnistDigitLabel");
+        which.textProperty().bind(Bindings.createStringBinding(() -> digits.lesson().source()
+                instanceof DrawnDigitLesson drawn ? i18n.text("lesson.mnist.drawn", drawn.label())
+                : i18n.text("lesson.mnist.digit"), digits.lesson().sourceProperty()));
+        getChildren().addAll(which, digit, whose);
         setAlignment(Pos.CENTER_LEFT);
     }
 }

@@ -1,5 +1,7 @@
 package com.backpropexplorer.ui.explainer;
 
+import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.explain.Lessons;
 import com.backpropexplorer.explain.Stage;
 import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
@@ -104,7 +106,10 @@ public final class ExplainerPage implements Page {
         graph.setOnOpenTiles(() -> TilesWindow.show(i18n, dialogs, model));
         zoomPane = new ZoomPane(graph);
         graphHost.getChildren().add(0, zoomPane);
-        inspectorScroll.setContent(new InspectorView(model, i18n));
+        InspectorView inspector = new InspectorView(model, i18n);
+        // simpleNet: the book's printed numbers beside ours, above the inspector
+        inspectorScroll.setContent(model.example() == Example.SIMPLE
+                ? new VBox(BookPanel.collapsible(i18n, Lessons.simple().book().orElseThrow()), inspector) : inspector);
         timelineHost.getChildren().add(new TimelineStrip(model, i18n));
         weightsPanel = new WeightsPanel(weights, i18n, theme);
         graphArea.setBottom(weightsPanel);
@@ -284,6 +289,10 @@ public final class ExplainerPage implements Page {
             lessonSubtitle.setText(i18n.text(model.subtitleKey(), "…"));
         }
         stageCaption.setText(caption());
+        Stage shown = model.trace() == null ? null : model.currentStage();
+        if (shown != null) {
+            zoomPane.keepInView(graph.lookup("#node-" + shown.layer()));
+        }
         status.show(now == LessonModel.Status.READY ? i18n.text("status.hint")
                 : now == LessonModel.Status.LOADING ? i18n.text("status.loading") : model.problemText(i18n.locale()));
     }
@@ -299,7 +308,11 @@ public final class ExplainerPage implements Page {
         String direction = i18n.text(current.isForward() ? "timeline.forward" : "timeline.backward");
         String text = i18n.text("status.stage", model.position(), model.stageCount(), direction, current.layer());
         if (model.position() == model.forwardCount()) {
-            text += "  ·  " + i18n.text("status.loss", Numbers.precise(model.trace().loss()));
+            // say why Step forward greyed out
+            text += "  ·  " + i18n.text("status.loss", Numbers.precise(model.trace().loss())) + "  ·  "
+                    + i18n.text("status.forwardDone");
+        } else if (model.position() == model.stageCount()) {
+            text += "  ·  " + i18n.text("status.backwardDone");
         }
         return text;
     }

@@ -41,10 +41,12 @@ final class EdgeParts {
         }
         forwardBox = ValueBox.of(shortName(edge.label()), value, Flow.FORWARD);
         forwardBox.setId("edge-forward-" + index);
+        forwardBox.getProperties().put(TensorViews.SHOWN_NAME, shortName(edge.label()));
         binder.bind(ValueBox.view(forwardBox), edge.value()::in);
         if (edge.gradient() != null) {
             backwardBox = ValueBox.of(edge.gradientLabel(), edge.gradient().in(trace), Flow.BACKWARD);
             backwardBox.setId("edge-backward-" + index);
+            backwardBox.getProperties().put(TensorViews.SHOWN_NAME, edge.gradientLabel());
             binder.bind(ValueBox.view(backwardBox), edge.gradient()::in);
         } else {
             backwardBox = null;

@@ -226,13 +226,29 @@ public final class TensorViews {
             int r = (int) Math.min(IMAGE_SIDE - 1, e.getY() / scale);
             int c = (int) Math.min(IMAGE_SIDE - 1, e.getX() / scale);
             Tensor now = view.getParent() != null && view.getParent().getUserData() instanceof Tensor t ? t : tensor;
-            tip[0].setText(now.name() + "[" + row + ", " + (r * IMAGE_SIDE + c) + "] = "
+            tip[0].setText(shownName(view, now) + "[" + row + ", " + (r * IMAGE_SIDE + c) + "] = "
                     + Numbers.full(now.get(row, r * IMAGE_SIDE + c)));
         });
         StackPane frame = new StackPane(view);
         frame.getStyleClass().add("heatmap");
         frame.setUserData(tensor);
         return frame;
+    }
+
+    /**
+     * The key of a node property naming what its values are called where they are shown: the
+     * edge after Affine2 is headed "out", and its tooltip must not call its cells "x[1, 4]" (the
+     * tensor's name as the next layer reads it).
+     */
+    public static final String SHOWN_NAME = "bpe.shownName";
+
+    private static String shownName(Node view, Tensor tensor) {
+        for (Node n = view; n != null; n = n.getParent()) {
+            if (n.getProperties().get(SHOWN_NAME) instanceof String name) {
+                return name;
+            }
+        }
+        return tensor.name();
     }
 
     private interface CellPicker {
@@ -252,7 +268,8 @@ public final class TensorViews {
             }
             int[] rc = picker.at(e.getX(), e.getY());
             Tensor now = view.getParent() != null && view.getParent().getUserData() instanceof Tensor t ? t : tensor;
-            tip[0].setText(now.name() + "[" + rc[0] + ", " + rc[1] + "] = " + Numbers.full(now.get(rc[0], rc[1])));
+            tip[0].setText(shownName(view, now) + "[" + rc[0] + ", " + rc[1] + "] = "
+                    + Numbers.full(now.get(rc[0], rc[1])));
         });
     }
 

@@ -4,6 +4,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.ScrollEvent;
@@ -20,10 +21,17 @@ public final class ZoomPane extends Region {
     public static final double MAX_ZOOM = 4;
     /** Fitting never blows the graph up beyond this, so a big window does not show giant boxes. */
     private static final double MAX_FIT_SCALE = 1.45;
+    /**
+     * Nor shrinks it below this at first, so its numbers stay readable on a laptop (at 1000×650
+     * the whole tiny graph fitted at about 5 px a digit): the rest is dragged into view. "Fit"
+     * (reset) fits it whole.
+     */
+    public static final double READABLE_SCALE = 0.8;
 
     private final Region content;
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
+    private double minFit = READABLE_SCALE;
     private double panX;
     private double panY;
     private double dragStartX;
@@ -77,10 +85,41 @@ public final class ZoomPane extends Region {
 
     /** Back to "fit", centred. */
     public void reset() {
+        minFit = 0;
         panX = 0;
         panY = 0;
         zoom.set(1);
         requestLayout();
+    }
+
+    /**
+     * Pans (no zoom) so that {@code target}, a node of the content, is inside the pane, if it
+     * fits: at the readable scale the graph may be wider than the pane, and the stage being
+     * shown must not be off at the side.
+     */
+    public void keepInView(Node target) {
+        if (target == null || getWidth() <= 0 || target.getScene() == null) {
+            return;
+        }
+        Bounds b = sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+        panX += shift(b.getMinX(), b.getMaxX(), getWidth());
+        panY += shift(b.getMinY(), b.getMaxY(), getHeight());
+        requestLayout();
+    }
+
+    /** How far to move [min, max] to bring it inside [margin, room − margin]; 0 when it is, or cannot be. */
+    private static double shift(double min, double max, double room) {
+        double margin = 12;
+        if (max - min > room - 2 * margin) {
+            return 0;
+        }
+        if (min < margin) {
+            return margin - min;
+        }
+        if (max > room - margin) {
+            return room - margin - max;
+        }
+        return 0;
     }
 
     public Node content() {
@@ -94,13 +133,20 @@ public final class ZoomPane extends Region {
         content.resize(w, h);
         double available = Math.max(1, getWidth() - 24);
         double availableH = Math.max(1, getHeight() - 24);
-        double fit = Math.min(MAX_FIT_SCALE, Math.min(available / w, availableH / h));
+        double fit = Math.min(MAX_FIT_SCALE, Math.max(minFit, Math.min(available / w, availableH / h)));
         double s = fit * zoom.get();
         scale.set(s);
         content.setScaleX(s);
         content.setScaleY(s);
-        // scaling is about the centre of the node, so centre the unscaled box and let scale grow it
-        content.relocate((getWidth() - w) / 2 + panX, (getHeight() - h) / 2 + panY);
+        // scaling is about the centre of the node, so centre the unscaled box and let scale grow
+        // it; what is wider (taller) than the pane starts at its left (top) edge: where x enters
+        content.relocate(start(getWidth(), w, s) + panX, start(getHeight(), h, s) + panY);
+    }
+
+    /** Where the unscaled box goes along one axis so that, scaled by s about its centre, it is centred or starts at the edge. */
+    private static double start(double room, double length, double s) {
+        double scaled = length * s;
+        return scaled > room - 24 ? 12 - length / 2 + scaled / 2 : (room - length) / 2;
     }
 
     @Override

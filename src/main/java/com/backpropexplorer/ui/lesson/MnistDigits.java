@@ -45,6 +45,11 @@ public final class MnistDigits {
         return firstDigit;
     }
 
+    /** The mnist lesson these digits go to. */
+    public LessonModel lesson() {
+        return lesson;
+    }
+
     /** The lesson's source of test digits (its batch size is the weights panel's choice). */
     public MnistLesson testDigits() {
         return testDigits;

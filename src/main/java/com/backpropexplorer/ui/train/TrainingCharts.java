@@ -24,7 +24,7 @@ final class TrainingCharts {
     /** The loss and accuracy charts: axis titles and ticks all round, on the cards' own background. */
     static final ChartCanvas.Look CHART_LOOK = new ChartCanvas.Look("chart-canvas",
             new Insets(12, 26, 34, 58), // right: room for half of "10,000"
-            new Dimension2D(220, 150), new Dimension2D(420, 230), 60,
+            new Dimension2D(150, 150), new Dimension2D(420, 230), 60, // narrow enough for 1024 px
             Color.web("#424a53"), Color.web("#c9d1d9"), Color.web("#d8dee4"), Color.web("#30363d"), false);
     private static final int LOSS_REDRAW_HZ = 10;
 

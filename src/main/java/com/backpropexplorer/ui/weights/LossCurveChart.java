@@ -1,9 +1,14 @@
 package com.backpropexplorer.ui.weights;
 
 import com.backpropexplorer.ui.chart.ChartCanvas;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -18,6 +23,9 @@ public final class LossCurveChart extends ChartCanvas {
     private double pointY = Double.NaN;
     private double slope = Double.NaN;
     private String tangentLabel = "";
+    /** Where the tangent's label and the y axis' tick values were last drawn (for tests). */
+    private Rectangle2D labelBox = Rectangle2D.EMPTY;
+    private final List<Rectangle2D> tickBoxes = new ArrayList<>();
 
     public LossCurveChart() {
         super(WeightsPanel.CHART_LOOK);
@@ -98,8 +106,14 @@ public final class LossCurveChart extends ChartCanvas {
         // axes' end values
         xAxisEnds(g, p, WeightsText.tick(p.xMin), WeightsText.tick(p.xMax));
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(WeightsText.tick(p.yMax - pad), p.x - 4, p.py(p.yMax - pad));
-        g.fillText(WeightsText.tick(p.yMin + pad), p.x - 4, p.py(p.yMin + pad));
+        tickBoxes.clear();
+        for (double tick : new double[] {p.yMax - pad, p.yMin + pad}) {
+            String text = WeightsText.tick(tick);
+            g.fillText(text, p.x - 4, p.py(tick));
+            double w = width(g.getFont(), text);
+            double h = g.getFont().getSize() * 1.3;
+            tickBoxes.add(new Rectangle2D(p.x - 4 - w, p.py(tick) - h / 2, w, h));
+        }
 
         g.save();
         g.beginPath();
@@ -143,11 +157,41 @@ public final class LossCurveChart extends ChartCanvas {
             g.strokeOval(cx - 5, cy - 5, 10, 10);
         }
         g.restore();
+        labelBox = Rectangle2D.EMPTY;
         if (!tangentLabel.isEmpty()) {
+            g.save();
             g.setFill(backward());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.TOP);
+            // inside the plot, right-aligned: a label wider than the plot would run over the y
+            // axis' tick values, so it is set smaller until it fits
+            Font font = g.getFont();
+            double w = width(font, tangentLabel);
+            double room = p.w - 8;
+            if (w > room) {
+                font = Font.font(font.getFamily(), font.getSize() * room / w);
+                g.setFont(font);
+                w = width(font, tangentLabel);
+            }
             g.fillText(tangentLabel, p.x + p.w - 4, p.y + 4);
+            labelBox = new Rectangle2D(p.x + p.w - 4 - w, p.y + 4, w, font.getSize() * 1.3);
+            g.restore();
         }
+    }
+
+    private static double width(Font font, String text) {
+        Text probe = new Text(text);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    /** Where the tangent's label was last drawn, in the canvas (empty when none was). */
+    public Rectangle2D tangentLabelBox() {
+        return labelBox;
+    }
+
+    /** Where the y axis' two tick values were last drawn, in the canvas. */
+    public List<Rectangle2D> yTickBoxes() {
+        return List.copyOf(tickBoxes);
     }
 }

@@ -81,6 +81,7 @@ public final class WeightsPanel extends VBox {
     private final LossCurveChart curve = new LossCurveChart();
     private final ContourMap contour = new ContourMap();
     private final Label curveTitle = new Label();
+    private final FlatNote flatNote;
     private final Label contourTitle = new Label();
     private final Label contourHint = new Label();
     private final VBox contourBox = new VBox();
@@ -107,6 +108,7 @@ public final class WeightsPanel extends VBox {
         this.model = model;
         this.lesson = model.lesson();
         this.i18n = i18n;
+        this.flatNote = new FlatNote(i18n, lesson);
         setId("weights-panel");
         getStyleClass().add("weights-panel");
         curve.setDark(theme.getValue().isDark());
@@ -155,8 +157,9 @@ public final class WeightsPanel extends VBox {
         element.setId("weights-element");
         element.getStyleClass().add("weights-element");
         hint.getStyleClass().add("text-muted");
-        hint.setWrapText(false);
+        hint.setWrapText(true); // two lines rather than cut at a laptop's width
         hint.setMinWidth(0);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(hint, Priority.ALWAYS);
         hint.setMaxWidth(Double.MAX_VALUE);
         Tooltip hintTip = new Tooltip();
@@ -324,7 +327,7 @@ public final class WeightsPanel extends VBox {
 
         curveTitle.getStyleClass().add("weights-chart-title");
         curveTitle.setId("weights-curve-title");
-        VBox curveBox = new VBox(4, curveTitle, curve);
+        VBox curveBox = new VBox(4, curveTitle, curve, flatNote);
         VBox.setVgrow(curve, Priority.ALWAYS);
         curve.setPrefHeight(10); // as tall as the controls beside it, no taller
         HBox.setHgrow(curveBox, Priority.ALWAYS);
@@ -538,7 +541,8 @@ public final class WeightsPanel extends VBox {
         collapse.setDisable(!any);
         element.setText(any ? e.toString() + (b != null ? "  ·  " + b : "") : "");
         element.setVisible(any);
-        hint.setText(i18n.text(any ? "weights.hint.picked" : "weights.hint.none"));
+        String none = "weights.hint.none." + lesson.example().id(); // which parameters this lesson has
+        hint.setText(i18n.text(any ? "weights.hint.picked" : i18n.has(none) ? none : "weights.hint.none"));
         step.setDisable(!any || stepAnimation != null);
         reset.setDisable(!any);
         slider.setDisable(!any);
@@ -589,6 +593,7 @@ public final class WeightsPanel extends VBox {
 
     private void showSnapshot() {
         WeightSnapshot s = model.snapshot();
+        flatNote.show(s != null && s.element() != null && s.element().equals(lesson.selectedElement()) ? s : null);
         if (s == null || s.element() == null || !s.element().equals(lesson.selectedElement())) {
             for (Label l : new Label[] {loss, backprop, numerical, difference}) {
                 l.setText("–");

@@ -46,6 +46,8 @@ class DialogPlacementTest {
             Window.getWindows().stream().filter(w -> w != stage).toList().forEach(Window::hide);
             stage.setX(0); // the next test class shares this stage
             stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
         });
     }
 

@@ -171,15 +171,22 @@ class DrawPageTest {
     void explainThisDigitSendsTheDrawingWithTheChosenLabelToTheMnistLesson(FxRobot robot) throws Exception {
         stroke(robot, 170, 60, 172, 120, 174, 200, 175, 280);
         DigitReader.Reading one = awaitNewReading(null);
-        assertTrue(robot.lookup("#draw-label-1").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
-                "the label defaults to the prediction");
+        assertEquals(1, one.digit());
+        for (int k = 0; k < 10; k++) {
+            assertFalse(robot.lookup("#draw-label-" + k).queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                    "t is the learner's choice, not the net's guess");
+        }
+        assertTrue(robot.lookup("#draw-explain").queryButton().isDisabled(), "nothing to explain before t is chosen");
         robot.clickOn("#draw-label-7");
+        assertEquals("Explain this digit as 7 →", robot.lookup("#draw-explain").queryButton().getText());
         robot.clickOn("#draw-explain");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("mnist", window.currentPageId());
         LessonModel lesson = explorer.lesson(Example.MNIST);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lesson.status() == LessonModel.Status.READY);
         assertTrue(lesson.run().description().endsWith("N = 1, t = 7"), lesson.run().description());
+        assertEquals("Your drawn digit, labelled t = 7. Test digits from",
+                robot.lookup("#mnistDigitLabel").queryAs(Label.class).getText(), "not \"First test digit 0\"");
         Tensor x = lesson.trace().x();
         assertEquals(1, x.rows());
         assertArrayEquals(one.pixels(), x.row(0), 0, "the lesson's x is the drawn digit");
@@ -191,6 +198,7 @@ class DrawPageTest {
         assertTrue(lesson.source() instanceof MnistLesson, "the lesson shows test digits again");
         assertEquals("mnist", window.currentPageId());
         assertEquals("lesson.mnist.subtitle", lesson.subtitleKey());
+        assertEquals("First test digit", robot.lookup("#mnistDigitLabel").queryAs(Label.class).getText());
     }
 
     private static int argmax(double[] values) {

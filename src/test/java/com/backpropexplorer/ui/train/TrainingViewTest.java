@@ -353,6 +353,16 @@ class TrainingViewTest {
 
     @Test
     void closingTheAppEndsTheTrainerThreadPromptly(FxRobot robot) throws Exception {
+        // the MNIST lesson opened first: the end of the run hands its net to that lesson, whose
+        // reload then meets a shut-down executor (once a stack trace: issue 16)
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler[] before = new Thread.UncaughtExceptionHandler[1];
+        robot.interact(() -> {
+            before[0] = Thread.currentThread().getUncaughtExceptionHandler();
+            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+            app.window.showPage("mnist");
+            app.window.showPage("train");
+        });
         settings(robot, "1000000", "50", "0.1");
         robot.clickOn("#trainStartButton");
         TrainFixture.await(30, () -> app.model().doneProperty().get() > 5);
@@ -363,6 +373,10 @@ class TrainingViewTest {
         thread.join(TimeUnit.SECONDS.toMillis(5));
         assertFalse(thread.isAlive(), "the trainer thread ended");
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(before[0]));
+        assertEquals(List.of(), uncaught, "no stack trace on closing");
     }
 
     @Test
