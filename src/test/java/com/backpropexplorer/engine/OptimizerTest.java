@@ -144,6 +144,8 @@ class OptimizerTest {
         assertTrue(OptimizerKind.SGD.create(0.1) instanceof Sgd);
         assertTrue(OptimizerKind.parse("Momentum").create(0.01) instanceof Momentum);
         assertTrue(OptimizerKind.parse("adam").create(0.001) instanceof Adam);
+        assertTrue(OptimizerKind.parse("AdaGrad").create(0.01) instanceof AdaGrad);
+        assertEquals(AdaGrad.DEFAULT_LEARNING_RATE, OptimizerKind.ADAGRAD.defaultLearningRate());
         assertEquals(0.001, OptimizerKind.ADAM.defaultLearningRate());
         assertThrows(IllegalArgumentException.class, () -> OptimizerKind.parse("rmsprop"));
     }
