@@ -5,25 +5,23 @@ import com.backpropexplorer.data.Mnist;
 import com.backpropexplorer.data.ModelData;
 import com.backpropexplorer.data.ModelFiles;
 import com.backpropexplorer.engine.LearningRateSchedule;
-import com.backpropexplorer.engine.augment.DigitAugmenter;
 import com.backpropexplorer.engine.Trainer;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingListener;
 import com.backpropexplorer.engine.TrainingSummary;
+import com.backpropexplorer.engine.augment.DigitAugmenter;
 import com.backpropexplorer.engine.fast.FastKernels;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -42,11 +40,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--iters", paramLabel = "N", description = "Training iterations (default: ${DEFAULT-VALUE}).")
-    int iterations = TrainingConfig.BOOK_ITERATIONS;
-
     @Mixin
-    RecipeOptions recipe;
+    TrainingOptions training;
 
     @Option(names = "--augment",
             description = "Vary every minibatch as canvas drawings vary: random shift, small rotation, scale, thicker or thinner strokes.")
@@ -55,9 +50,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--schedule", paramLabel = "constant|step|cosine", converter = Converters.ScheduleConverter.class,
             description = "Learning-rate schedule: constant (the book's), step (/10 at 1/2 and 3/4 of the run) or cosine decay to 0 (default: constant).")
     LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for the initial weights and the minibatches (default: random, printed).")
-    Long seed;
 
     @Option(names = "--save", paramLabel = "FILE",
             description = "Save the trained weights: FILE.npz as NumPy (np.load reads it), any other name in our own format.")
@@ -68,15 +60,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingConfig config = config();
-        checkLimits(config);
+        TrainingConfig config = training.config(spec, null);
         checkWritable(save);
         Mnist mnist = data.load(root.context());
-        if (config.batchSize() > mnist.train().size()) {
-            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                    "--batch must be at most %,d, the size of the training set in %s, not %,d.",
-                    mnist.train().size(), data.locate(root.context()), config.batchSize()));
-        }
+        TrainingOptions.checkBatchFits(spec, config, mnist, data.locate(root.context()));
         TrainingData sets = trainingData(mnist);
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
@@ -110,27 +97,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         printSummary(out, summary, config.seed());
         return Cli.OK;
-    }
-
-    private TrainingConfig config() {
-        long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong() & 0xFFFF_FFFFL;
-        try {
-            return recipe.config(iterations, chosenSeed);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), Converters.sentence(e.getMessage()));
-        }
-    }
-
-    /** --batch and --hidden within what the training set and memory allow, before anything is loaded. */
-    private void checkLimits(TrainingConfig config) {
-        String problem = TrainLimits.batchProblem(config.batchSize());
-        if (problem == null) {
-            problem = TrainLimits.hiddenProblem(config.hiddenSize(), config.batchSize(), config.activation(),
-                    TrainLimits.heapForTraining());
-        }
-        if (problem != null) {
-            throw new ParameterException(spec.commandLine(), problem);
-        }
     }
 
     /**

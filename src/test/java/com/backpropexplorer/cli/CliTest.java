@@ -242,7 +242,7 @@ class CliTest {
     @ParameterizedTest
     @ValueSource(strings = {"train --iters abc", "train --bogus", "trace --example nope", "train --batch 0",
         "train --optimizer rmsprop", "train --activation tanh", "gradcheck --samples 0", "frobnicate",
-        "bench --iters 0", "train --lr -1"})
+        "bench --iters 0", "train --lr -1", "bench --optimizer rmsprop", "bench --activation tanh", "bench --warmup -1"})
     void badArgumentsExitTwoWithOneSentence(String args) {
         CliRun run = CliRun.run(home, args.split(" "));
         assertEquals(2, run.exitCode(), run::toString);
