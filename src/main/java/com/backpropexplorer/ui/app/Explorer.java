@@ -1,7 +1,6 @@
 package com.backpropexplorer.ui.app;
 
 import com.backpropexplorer.explain.Example;
-import com.backpropexplorer.explain.Tracer;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.draw.DrawModel;
@@ -11,6 +10,8 @@ import com.backpropexplorer.ui.gradcheck.GradcheckModel;
 import com.backpropexplorer.ui.gradcheck.GradcheckPage;
 import com.backpropexplorer.ui.lesson.BookLessons;
 import com.backpropexplorer.ui.lesson.DrawnDigitLesson;
+import com.backpropexplorer.ui.lesson.EditableLesson;
+import com.backpropexplorer.ui.lesson.LessonInputs;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.MnistDigits;
 import com.backpropexplorer.ui.lesson.MnistLesson;
@@ -25,6 +26,7 @@ import com.backpropexplorer.ui.train.NetFiles;
 import com.backpropexplorer.ui.train.TrainingModel;
 import com.backpropexplorer.ui.train.TrainingPage;
 import com.backpropexplorer.ui.weights.WeightsModel;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,8 @@ public final class Explorer {
     private final TrainedNet trainedNet = new TrainedNet();
     private final MnistFolder mnist;
     private final Map<Example, LessonModel> lessons = new EnumMap<>(Example.class);
+    /** The inputs the learner may change, of the lessons that need no data. */
+    private final Map<Example, LessonInputs> inputs = new EnumMap<>(Example.class);
     private final Map<Example, WeightsModel> weights = new EnumMap<>(Example.class);
     private final MnistDigits mnistDigits;
     private final DatasetModel dataset;
@@ -75,10 +79,20 @@ public final class Explorer {
         });
         mnist = new MnistFolder(background);
         MnistLesson testDigits = new MnistLesson(mnist::chosen, trainedNet::copy, mnist.cache());
-        lessons.put(Example.SIMPLE, new LessonModel(BookLessons.simple(), background));
-        lessons.put(Example.TINY, new LessonModel(BookLessons.tiny(Tracer.TINY_SEED), background));
+        for (Example example : Example.values()) {
+            if (!example.needsMnist()) {
+                EditableLesson source = BookLessons.of(example);
+                LessonModel model = new LessonModel(source, background);
+                lessons.put(example, model);
+                inputs.put(example, new LessonInputs(model, source));
+            }
+        }
         lessons.put(Example.MNIST, new LessonModel(testDigits, background));
-        lessons.forEach((example, lesson) -> weights.put(example, new WeightsModel(lesson)));
+        lessons.forEach((example, lesson) -> {
+            if (example.hasWeights()) {
+                weights.put(example, new WeightsModel(lesson));
+            }
+        });
         mnistDigits = new MnistDigits(lessons.get(Example.MNIST), testDigits, trainedNet.property());
         dataset = new DatasetModel(background, mnist);
         training = new TrainingModel(dataset, trainedNet);
@@ -95,10 +109,11 @@ public final class Explorer {
      * @param navigator how a page shows another one
      */
     List<PageSpec> pages(Dialogs dialogs, Navigator navigator) {
-        return List.of(
-                lessonPage(Example.SIMPLE, dialogs),
-                lessonPage(Example.TINY, dialogs),
-                lessonPage(Example.MNIST, dialogs),
+        List<PageSpec> pages = new ArrayList<>();
+        for (Example example : lessons.keySet()) {
+            pages.add(lessonPage(example, dialogs));
+        }
+        pages.addAll(List.of(
                 new PageSpec("train", "nav.train", PageSpec.Section.TOOLS, () -> new TrainingPage(i18n, training,
                         dataset, mnist, modelActions(dialogs), status, dialogs, theme)),
                 new PageSpec("draw", "nav.draw", PageSpec.Section.TOOLS, () -> new DrawPage(i18n, draw(), status, dialogs,
@@ -107,14 +122,20 @@ public final class Explorer {
                             navigator.show(Example.MNIST.id());
                         })),
                 new PageSpec("gradcheck", "nav.gradcheck", PageSpec.Section.TOOLS,
-                        () -> new GradcheckPage(i18n, gradcheck)));
+                        () -> new GradcheckPage(i18n, gradcheck))));
+        return pages;
     }
 
     private PageSpec lessonPage(Example example, Dialogs dialogs) {
-        return new PageSpec(example.id(), "nav." + example.id(), PageSpec.Section.LESSONS, () -> {
+        String key = "nav." + example.id();
+        return new PageSpec(example.id(), i18n -> i18n.has(key) ? i18n.text(key) : example.navLabel(i18n.locale()),
+                PageSpec.Section.LESSONS, () -> {
             ExplainerPage page = new ExplainerPage(i18n, lessons.get(example), weights.get(example), status, dialogs,
                     theme);
             page.setAnimated(animated);
+            if (inputs.containsKey(example)) {
+                page.addInputs(inputs.get(example));
+            }
             if (example == Example.MNIST) {
                 page.addMnistParts(mnist, mnistDigits, trainedNet, dialogs);
             }
