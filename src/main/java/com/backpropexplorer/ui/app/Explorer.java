@@ -3,6 +3,8 @@ package com.backpropexplorer.ui.app;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
+import com.backpropexplorer.ui.buglab.BugLabModel;
+import com.backpropexplorer.ui.buglab.BugLabPage;
 import com.backpropexplorer.ui.draw.DrawModel;
 import com.backpropexplorer.ui.draw.DrawPage;
 import com.backpropexplorer.ui.explainer.ExplainerPage;
@@ -66,6 +68,7 @@ public final class Explorer {
     /** Made when the digit canvas is first shown: it starts a thread and reads the shipped model. */
     private DrawModel draw;
     private final GradcheckModel gradcheck;
+    private final BugLabModel bugLab;
     private boolean animated = true;
 
     public Explorer(I18n i18n) {
@@ -99,6 +102,7 @@ public final class Explorer {
         netFiles = new NetFiles(background, training, dataset, trainedNet);
         gradcheck = new GradcheckModel(background, example -> lessons.get(example).trace(), trainedNet::copy,
                 mnist::chosen, mnist.cache());
+        bugLab = new BugLabModel(background, mnist::chosen, mnist.cache());
     }
 
     /**
@@ -122,7 +126,8 @@ public final class Explorer {
                             navigator.show(Example.MNIST.id());
                         })),
                 new PageSpec("gradcheck", "nav.gradcheck", PageSpec.Section.TOOLS,
-                        () -> new GradcheckPage(i18n, gradcheck))));
+                        () -> new GradcheckPage(i18n, gradcheck)),
+                new PageSpec("buglab", "nav.buglab", PageSpec.Section.TOOLS, () -> new BugLabPage(i18n, bugLab))));
         return pages;
     }
 
@@ -220,5 +225,9 @@ public final class Explorer {
 
     public GradcheckModel gradcheck() {
         return gradcheck;
+    }
+
+    public BugLabModel bugLab() {
+        return bugLab;
     }
 }
