@@ -11,12 +11,15 @@ import com.backpropexplorer.ui.explainer.ExplainerPage;
 import com.backpropexplorer.ui.gradcheck.GradcheckModel;
 import com.backpropexplorer.ui.gradcheck.GradcheckPage;
 import com.backpropexplorer.ui.lesson.BookLessons;
+import com.backpropexplorer.ui.lesson.Ch4Lesson;
 import com.backpropexplorer.ui.lesson.DrawnDigitLesson;
 import com.backpropexplorer.ui.lesson.EditableLesson;
 import com.backpropexplorer.ui.lesson.LessonInputs;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.MnistDigits;
 import com.backpropexplorer.ui.lesson.MnistLesson;
+import com.backpropexplorer.ui.numgrad.NumericalGradientModel;
+import com.backpropexplorer.ui.numgrad.NumericalGradientPanel;
 import com.backpropexplorer.ui.shared.MnistFolder;
 import com.backpropexplorer.ui.shared.TrainedNet;
 import com.backpropexplorer.ui.shell.Dialogs;
@@ -62,6 +65,8 @@ public final class Explorer {
     private final Map<Example, LessonInputs> inputs = new EnumMap<>(Example.class);
     private final Map<Example, WeightsModel> weights = new EnumMap<>(Example.class);
     private final MnistDigits mnistDigits;
+    private final Ch4Lesson ch4;
+    private final NumericalGradientModel numericalGradient;
     private final DatasetModel dataset;
     private final TrainingModel training;
     private final NetFiles netFiles;
@@ -91,8 +96,13 @@ public final class Explorer {
             }
         }
         lessons.put(Example.MNIST, new LessonModel(testDigits, background));
+        ch4 = new Ch4Lesson(mnist::chosen, mnist.cache());
+        lessons.put(Example.CH4, new LessonModel(ch4, background));
+        numericalGradient = new NumericalGradientModel(ch4::lesson, background);
+        // a new pass (MNIST found, another folder): the walk starts over on its net and digits
+        lessons.get(Example.CH4).loadedProperty().addListener((obs, o, n) -> numericalGradient.restart());
         lessons.forEach((example, lesson) -> {
-            if (example.hasWeights()) {
+            if (example.hasWeights() && example != Example.CH4) { // ch4's panel is the numerical gradient
                 weights.put(example, new WeightsModel(lesson));
             }
         });
@@ -141,6 +151,10 @@ public final class Explorer {
             if (inputs.containsKey(example)) {
                 page.addInputs(inputs.get(example));
             }
+            if (example == Example.CH4) {
+                page.addMnistMissing(mnist, dialogs);
+                page.addNumericalGradient(new NumericalGradientPanel(i18n, numericalGradient, ch4::lesson));
+            }
             if (example == Example.MNIST) {
                 page.addMnistParts(mnist, mnistDigits, trainedNet, dialogs);
             }
@@ -158,6 +172,7 @@ public final class Explorer {
         training.shutdown();
         mnist.cancelDownload();
         weights.values().forEach(WeightsModel::shutdown);
+        numericalGradient.shutdown();
         background.shutdownNow();
     }
 
@@ -225,6 +240,10 @@ public final class Explorer {
 
     public GradcheckModel gradcheck() {
         return gradcheck;
+    }
+
+    public NumericalGradientModel numericalGradient() {
+        return numericalGradient;
     }
 
     public BugLabModel bugLab() {

@@ -13,6 +13,7 @@ import com.backpropexplorer.ui.lesson.LessonInputs;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.MnistDigits;
 import com.backpropexplorer.ui.lesson.Refusal;
+import com.backpropexplorer.ui.numgrad.NumericalGradientPanel;
 import com.backpropexplorer.ui.shared.MnistFolder;
 import com.backpropexplorer.ui.shared.TrainedNet;
 import com.backpropexplorer.ui.shell.Dialogs;
@@ -60,6 +61,8 @@ public final class ExplainerPage implements Page {
     private final PauseTransition playClock = new PauseTransition();
     /** The mnist lesson's "MNIST is missing" pane, or null. */
     private MnistMissingPane missingPane;
+    /** The ch4 lesson's numerical gradient, or null. */
+    private NumericalGradientPanel numericalGradient;
 
     @FXML private BorderPane page;
     @FXML private BorderPane graphArea;
@@ -142,8 +145,7 @@ public final class ExplainerPage implements Page {
      * panel's choice of batch.
      */
     public void addMnistParts(MnistFolder mnist, MnistDigits digits, TrainedNet trained, Dialogs dialogs) {
-        missingPane = new MnistMissingPane(i18n, mnist, dialogs, model::reload);
-        graphHost.getChildren().add(graphHost.getChildren().indexOf(loading) + 1, missingPane.view());
+        addMnistMissing(mnist, dialogs);
         heading.getChildren().add(new DigitChooser(i18n, digits, trained));
         if (weightsPanel != null) {
             weightsPanel.offerBatch(digits.testDigits());
@@ -164,6 +166,19 @@ public final class ExplainerPage implements Page {
     /** A lesson's text: the window's own where it has one, else the lesson's (a lesson is data). */
     private String lessonText(String key, Object... args) {
         return i18n.has(key) ? i18n.text(key, args) : Texts.text(i18n.locale(), key, args);
+    }
+
+    /** The offer to download MNIST or choose its folder while it is missing (lessons on MNIST digits). */
+    public void addMnistMissing(MnistFolder mnist, Dialogs dialogs) {
+        missingPane = new MnistMissingPane(i18n, mnist, dialogs, model::reload);
+        graphHost.getChildren().add(graphHost.getChildren().indexOf(loading) + 1, missingPane.view());
+        showState();
+    }
+
+    /** Chapter 4's numerical gradient under the graph (the ch4 lesson), where the weights panel goes. */
+    public void addNumericalGradient(NumericalGradientPanel panel) {
+        numericalGradient = panel;
+        graphArea.setBottom(panel);
     }
 
     /** Whether single steps animate; off for screenshots, where each picture shows a settled state. */
@@ -194,6 +209,9 @@ public final class ExplainerPage implements Page {
     @Override
     public void hidden() {
         model.stop();
+        if (numericalGradient != null) {
+            numericalGradient.stop();
+        }
         playClock.stop();
     }
 
