@@ -74,7 +74,7 @@ class BugLabPageTest {
         }
         runCheck(robot, "none");
         assertTrue(worst(robot) < 1e-6, "the net without a bug agrees: " + worst(robot));
-        assertFalse(robot.lookup("#buglab-guess-Relu").query().isVisible(), "nothing to guess without a bug");
+        assertFalse(robot.lookup("#buglab-guess-box").query().isVisible(), "nothing to guess without a bug");
 
         runCheck(robot, PlantedBug.BUG_B.id());
         robot.clickOn("#buglab-guess-Affine");

@@ -88,6 +88,7 @@ public final class BugLabPage implements Page {
 
         buildGuess();
         revealBox.setId("buglab-reveal-box");
+        guessBox.setId("buglab-guess-box");
         VBox page = new VBox(12, title, intro, bugRow, runRow, status, results, guessBox, revealBox, maps);
         page.getStyleClass().addAll("gradcheck-page", "buglab-page");
         page.setId("page-buglab");

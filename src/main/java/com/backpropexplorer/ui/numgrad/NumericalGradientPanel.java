@@ -123,7 +123,7 @@ public final class NumericalGradientPanel extends TitledPane {
         HBox timingRow = new HBox(8, time, stopTiming, timingBar);
         timingRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox body = new VBox(8, controls, content, timingRow, timingText);
+        VBox body = new VBox(8, controls, timingRow, timingText, content);
         body.getStyleClass().add("numgrad-body");
         // the graph above keeps most of the height: the panel scrolls
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
