@@ -29,7 +29,6 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -102,12 +101,14 @@ public final class NumericalGradientPanel extends TitledPane {
 
         buildCode();
         facts.setId("numgrad-facts");
-        facts.setMinWidth(260);
-        facts.setPrefWidth(340);
+        facts.setMinWidth(220);
+        facts.setPrefWidth(320);
+        facts.setMaxWidth(320);
         gradientCaption.getStyleClass().add("weights-chart-title");
         VBox gradientBox = new VBox(4, gradientCaption, gradientHost);
-        HBox content = new HBox(16, code, facts, gradientBox);
-        HBox.setHgrow(facts, Priority.ALWAYS);
+        // side by side where there is room, the gradient under the rest where there is not
+        FlowPane content = new FlowPane(16, 8, code, facts, gradientBox);
+        content.setRowValignment(javafx.geometry.VPos.TOP);
 
         Button time = button("numgrad.time", "numgrad-time", e -> model.time());
         time.disableProperty().bind(model.timingProperty());
@@ -120,7 +121,7 @@ public final class NumericalGradientPanel extends TitledPane {
         timingBar.visibleProperty().bind(model.timingProperty());
         timingText.setId("numgrad-timing");
         timingText.setWrapText(true);
-        HBox timingRow = new HBox(8, time, stopTiming, timingBar);
+        FlowPane timingRow = new FlowPane(8, 6, time, stopTiming, timingBar);
         timingRow.setAlignment(Pos.CENTER_LEFT);
 
         VBox body = new VBox(8, controls, timingRow, timingText, content);
@@ -174,6 +175,7 @@ public final class NumericalGradientPanel extends TitledPane {
 
     private Button button(String key, String id, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
         Button b = new Button(i18n.text(key));
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setId(id);
         b.setOnAction(action);
         return b;
