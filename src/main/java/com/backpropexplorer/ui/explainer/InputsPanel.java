@@ -78,7 +78,8 @@ final class InputsPanel extends VBox {
         label.getStyleClass().add("input-name");
         TextField field = new TextField(plain(inputs.values().get(name)));
         field.setId("input-" + name);
-        field.setPrefColumnCount(5);
+        field.setPrefColumnCount(4);
+        field.setMaxWidth(80);
         field.setTooltip(new Tooltip(i18n.text("inputs.tooltip", name)));
         label.setLabelFor(field);
         field.setOnAction(e -> apply(name, field));

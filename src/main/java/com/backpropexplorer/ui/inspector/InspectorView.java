@@ -208,7 +208,7 @@ public final class InspectorView extends VBox {
         out.add(muted(i18n.text("inspector.cache.why"), null));
         if (state.forwardDone(j)) {
             for (Tensor cached : forward.cached()) {
-                out.add(named(cached.name(), cached.shape(),
+                out.add(named(cached.name(), cached.isScalar() ? "" : cached.shape(),
                         view(cached, Flow.FORWARD, "inspector-cache-" + cached.name())));
             }
         } else {
