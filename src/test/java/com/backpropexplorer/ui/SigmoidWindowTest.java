@@ -47,6 +47,10 @@ class SigmoidWindowTest {
         double y = 1 / (1 + Math.exp(-0.5));
         double nodeByNode = exact(robot, "#inspector-bwd-dx");
         assertEquals(y * (1 - y), nodeByNode, 1e-12, "the four local derivatives multiply to y(1 − y)");
+        String collapse = robot.lookup("#inspector-collapse").queryAs(Label.class).getText();
+        assertTrue(collapse.contains("dout · y(1 − y)") && collapse.endsWith(
+                String.format(java.util.Locale.ROOT, "%.6g", nodeByNode) + ", what the one Sigmoid node computes."),
+                "the four local derivatives collapse: " + collapse);
         robot.clickOn("#node-exp");
         assertEquals(Math.exp(-0.5), exact(robot, "#inspector-local-a"), 1e-12, "exp's derivative is itself");
 

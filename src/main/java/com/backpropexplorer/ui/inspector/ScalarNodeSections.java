@@ -79,8 +79,32 @@ final class ScalarNodeSections {
         }
         if (!backwardDone) {
             out.add(parts.muted(i18n.text("inspector.notYetBackward"), "inspector-backward-pending"));
+        } else if (backward.index() == trace.stages().size() - 1) {
+            collapse(trace).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * Where a lesson has one (Sigmoid taken apart), the sentence that multiplies every local
+     * derivative along the graph into one, with the pass's numbers: dout (what came in at the
+     * end), y (what forward produced) and the gradient that reached the input.
+     */
+    private java.util.Optional<Node> collapse(Trace trace) {
+        String key = "lesson." + trace.example().id() + ".collapse";
+        if (!com.backpropexplorer.explain.text.Texts.has(key)) {
+            return java.util.Optional.empty();
+        }
+        Stage lastForward = trace.stage(trace.forwardCount() - 1);
+        Stage first = trace.stage(trace.forwardCount());
+        Stage last = trace.stage(trace.stages().size() - 1);
+        Label text = new Label(com.backpropexplorer.explain.text.Texts.text(i18n.locale(), key,
+                number(first.inputs().get(0).value()), number(lastForward.output().value()),
+                number(last.output().value())));
+        text.setId("inspector-collapse");
+        text.setWrapText(true);
+        text.getStyleClass().addAll("formula", "inspector-collapse");
+        return java.util.Optional.of(text);
     }
 
     /** out = x × y, out = −1 × x, out = x + 1, out = exp(x), out = 1 / x, with the stage's names. */
