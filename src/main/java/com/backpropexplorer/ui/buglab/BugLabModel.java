@@ -11,6 +11,7 @@ import com.backpropexplorer.explain.GradcheckResult;
 import com.backpropexplorer.explain.LocalNumericalGradient;
 import com.backpropexplorer.explain.bugs.BugLab;
 import com.backpropexplorer.explain.bugs.PlantedBug;
+import com.backpropexplorer.ui.shared.MonitoredTask;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -137,24 +138,13 @@ public final class BugLabModel {
         }
         Optional<PlantedBug> planted = bug.get();
         Path folder = mnistFolder.get();
-        Task<GradcheckResult> t = new Task<>() {
+        Task<GradcheckResult> t = new MonitoredTask<>() {
             @Override
             protected GradcheckResult call() throws DataException {
                 MnistDataset digits = mnist.test(MnistLocator.system().locate(folder)).head(SAMPLES);
                 DMatrixRMaj x = digits.images();
                 int[] labels = digits.labels();
-                Task<?> self = this;
-                LocalNumericalGradient.Monitor monitor = new LocalNumericalGradient.Monitor() {
-                    @Override
-                    public void progress(long done, long total) {
-                        updateProgress(done, total);
-                    }
-
-                    @Override
-                    public boolean isCancelled() {
-                        return self.isCancelled();
-                    }
-                };
+                LocalNumericalGradient.Monitor monitor = monitor();
                 if (planted.isPresent()) {
                     TwoLayerNet net = BugLab.netFor(planted.get(), SEED);
                     return BugLab.check(planted.get(), net, x, labels, Gradcheck.Method.LOCAL, monitor);

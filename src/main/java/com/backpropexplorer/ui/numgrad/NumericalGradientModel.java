@@ -2,11 +2,11 @@ package com.backpropexplorer.ui.numgrad;
 
 import com.backpropexplorer.explain.GradientTiming;
 import com.backpropexplorer.explain.Lesson;
-import com.backpropexplorer.explain.LocalNumericalGradient;
 import com.backpropexplorer.explain.NumericalGradientWalk;
 import com.backpropexplorer.explain.NumericalGradientWalk.Phase;
 import com.backpropexplorer.explain.NumericalGradientWalk.Step;
 import com.backpropexplorer.explain.Tensor;
+import com.backpropexplorer.ui.shared.MonitoredTask;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -201,10 +201,10 @@ public final class NumericalGradientModel {
         }
         long g = generation;
         NumericalGradientWalk w = walk;
-        Task<Tensor> t = new Task<>() {
+        Task<Tensor> t = new MonitoredTask<>() {
             @Override
             protected Tensor call() {
-                w.runTo(w.size(), monitor(this::updateProgress, this::isCancelled));
+                w.runTo(w.size(), monitor());
                 return w.gradientSoFar();
             }
         };
@@ -260,10 +260,10 @@ public final class NumericalGradientModel {
         if (now == null || timing.get()) {
             return;
         }
-        Task<GradientTiming.Result> t = new Task<>() {
+        Task<GradientTiming.Result> t = new MonitoredTask<>() {
             @Override
             protected GradientTiming.Result call() {
-                return GradientTiming.run(now, monitor(this::updateProgress, this::isCancelled));
+                return GradientTiming.run(now, monitor());
             }
         };
         timer = t;
@@ -312,23 +312,5 @@ public final class NumericalGradientModel {
             });
         }
         return engine;
-    }
-
-    private interface Progress {
-        void update(long done, long total);
-    }
-
-    private static LocalNumericalGradient.Monitor monitor(Progress progress, Supplier<Boolean> cancelled) {
-        return new LocalNumericalGradient.Monitor() {
-            @Override
-            public void progress(long done, long total) {
-                progress.update(done, total);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled.get();
-            }
-        };
     }
 }
