@@ -36,8 +36,9 @@ final class FlatNote extends VBox {
 
     /** Shows the reason, or hides the note when there is none. */
     void show(WeightSnapshot s) {
-        FlatWeight.Reason reason = s == null ? null
-                : FlatWeight.of(s.trace(), s.element(), s.backprop()).orElse(null);
+        // the snapshot carries a pass only when the weights changed; else the one on show
+        FlatWeight.Reason reason = s == null ? null : FlatWeight.of(s.trace() != null ? s.trace() : lesson.trace(),
+                s.element(), s.backprop()).orElse(null);
         setVisible(reason != null);
         setManaged(reason != null);
         if (reason == null) {
