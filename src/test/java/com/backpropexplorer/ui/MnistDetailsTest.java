@@ -17,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -84,16 +83,22 @@ class MnistDetailsTest {
         assertNotNull(box, "the edge after Affine2 is on the graph");
         ImageView heatmap = (ImageView) box.lookup(".heatmap .image-view");
         assertNotNull(heatmap);
-        robot.moveTo(heatmap);
-        robot.moveBy(2, 0); // the first move installs the tooltip, the next ones name the cell
-        robot.moveBy(2, 0);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tooltipText() != null);
-        String text = tooltipText();
-        assertTrue(text.startsWith("out["), "the cells are out's, not x's: " + text);
-    }
-
-    private static String tooltipText() {
-        return Window.getWindows().stream().filter(w -> w instanceof Tooltip t && t.isShowing())
-                .map(w -> ((Tooltip) w).getText()).filter(t -> t != null && !t.isEmpty()).findFirst().orElse(null);
+        // the events the mouse sends over it: entering installs the tooltip, moving names the cell
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = heatmap.getLayoutBounds();
+            double x = b.getMinX() + b.getWidth() * 0.45;
+            double y = b.getMinY() + b.getHeight() * 0.5;
+            javafx.geometry.Point2D screen = heatmap.localToScreen(x, y);
+            for (javafx.event.EventType<javafx.scene.input.MouseEvent> type : java.util.List.of(
+                    javafx.scene.input.MouseEvent.MOUSE_ENTERED, javafx.scene.input.MouseEvent.MOUSE_MOVED)) {
+                javafx.event.Event.fireEvent(heatmap, new javafx.scene.input.MouseEvent(type, x, y, screen.getX(),
+                        screen.getY(), javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false,
+                        false, false, false, false, false, null));
+            }
+        });
+        Tooltip tip = (Tooltip) heatmap.getProperties().get(Tooltip.class);
+        assertNotNull(tip, "hovering installs the tooltip");
+        String text = tip.getText();
+        assertTrue(text.startsWith("out[1, 4] = "), "the cells are out's, not x's: " + text);
     }
 }
