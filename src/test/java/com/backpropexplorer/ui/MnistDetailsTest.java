@@ -89,9 +89,10 @@ class MnistDetailsTest {
             double x = b.getMinX() + b.getWidth() * 0.45;
             double y = b.getMinY() + b.getHeight() * 0.5;
             javafx.geometry.Point2D screen = heatmap.localToScreen(x, y);
+            javafx.geometry.Point2D scene = heatmap.localToScene(x, y); // the event's own x, y are the scene's
             for (javafx.event.EventType<javafx.scene.input.MouseEvent> type : java.util.List.of(
                     javafx.scene.input.MouseEvent.MOUSE_ENTERED, javafx.scene.input.MouseEvent.MOUSE_MOVED)) {
-                javafx.event.Event.fireEvent(heatmap, new javafx.scene.input.MouseEvent(type, x, y, screen.getX(),
+                javafx.event.Event.fireEvent(heatmap, new javafx.scene.input.MouseEvent(type, scene.getX(), scene.getY(), screen.getX(),
                         screen.getY(), javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false,
                         false, false, false, false, false, null));
             }
