@@ -7,6 +7,7 @@ import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingListener;
 import com.backpropexplorer.engine.TrainingSummary;
+import com.backpropexplorer.engine.WeightInit;
 import com.backpropexplorer.engine.fast.FastKernels;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
@@ -89,7 +90,11 @@ final class BenchCommand implements Callable<Integer> {
             line.add("lr", Json.number(config.learningRate()));
             line.addProperty("hidden", config.hiddenSize());
             line.addProperty("batch", config.batchSize());
-            line.add("init_std", Json.number(config.weightInitStd()));
+            if (config.weightInit().kind() == WeightInit.Kind.FIXED) {
+                line.add("init_std", Json.number(config.weightInit().fixedStd()));
+            } else {
+                line.addProperty("init_std", config.weightInit().id());
+            }
             line.addProperty("seed", config.seed());
             line.addProperty("iters", config.iterations());
             line.addProperty("kernel", kernel);

@@ -4,6 +4,7 @@ import com.backpropexplorer.data.Mnist;
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.OptimizerKind;
 import com.backpropexplorer.engine.TrainingConfig;
+import com.backpropexplorer.engine.WeightInit;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -32,8 +33,10 @@ final class TrainingOptions {
             description = "Hidden units, as many as memory allows (default: ${DEFAULT-VALUE}).")
     int hidden = TrainingConfig.BOOK_HIDDEN_SIZE;
 
-    @Option(names = "--init-std", paramLabel = "STD", description = "weight_init_std (default: ${DEFAULT-VALUE}).")
-    double initStd = TrainingConfig.BOOK_WEIGHT_INIT_STD;
+    @Option(names = "--init-std", paramLabel = "xavier|he|STD", converter = Converters.WeightInitConverter.class,
+            description = "Initial weights: the book's weight_init_std as a number, or xavier (1/sqrt(n)) or he "
+                    + "(sqrt(2/n)), n the nodes of the layer before (default: 0.01).")
+    WeightInit init = WeightInit.fixed(TrainingConfig.BOOK_WEIGHT_INIT_STD);
 
     @Option(names = "--activation", paramLabel = "relu|sigmoid", converter = Converters.ActivationConverter.class,
             description = "Hidden activation: relu (ch. 5) or sigmoid (ch. 4) (default: relu).")
@@ -59,7 +62,7 @@ final class TrainingOptions {
         long chosenSeed = given != null ? given : new SplittableRandom().nextLong() & 0xFFFF_FFFFL;
         TrainingConfig config;
         try {
-            config = new TrainingConfig(hidden, batch, rate, initStd, iterations, activation, chosenSeed, optimizer);
+            config = new TrainingConfig(hidden, batch, rate, init, iterations, activation, chosenSeed, optimizer);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), Converters.sentence(e.getMessage()));
         }
@@ -103,6 +106,6 @@ final class TrainingOptions {
     static String describe(TrainingConfig config, int inputs, int classes) {
         return String.format(Locale.ROOT, "%d-%d-%d %s, batch %d, %s lr %s, init std %s", inputs, config.hiddenSize(),
                 classes, config.activation().name().toLowerCase(Locale.ROOT), config.batchSize(),
-                config.optimizer().id(), config.learningRate(), config.weightInitStd());
+                config.optimizer().id(), config.learningRate(), config.weightInit());
     }
 }

@@ -18,6 +18,7 @@ public enum OptimizerKind {
     /**
      * The learning rate the book pairs with this optimizer: 0.1 for SGD on TwoLayerNet (ch. 5),
      * the {@code common/optimizer.py} defaults 0.01 for Momentum and AdaGrad and 0.001 for Adam.
+     * (Figure 6-9's comparison, {@code optimizer_compare_mnist.py}, uses SGD 0.01 and these for the others.)
      */
     public double defaultLearningRate() {
         return defaultLearningRate;

@@ -51,6 +51,43 @@ class CliMnistTest {
     }
 
     @Test
+    void theDoneLineCarriesTheTestSetsConfusionMatrixFromTheSamePassAsTestAcc() {
+        CliRun run = CliRun.run(home, "train", "--data", SharedMnist.dir().toString(), "--iters", "300", "--seed", "3",
+                "--optimizer", "adagrad", "--init-std", "he", "--augment", "--schedule", "cosine", "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonObject done = run.jsonLines().get(run.jsonLines().size() - 1);
+        com.google.gson.JsonArray confusion = done.getAsJsonArray("confusion");
+        assertEquals(10, confusion.size());
+        int diagonal = 0;
+        int total = 0;
+        for (int t = 0; t < 10; t++) {
+            com.google.gson.JsonArray row = confusion.get(t).getAsJsonArray();
+            assertEquals(10, row.size());
+            diagonal += row.get(t).getAsInt();
+            for (int p = 0; p < 10; p++) {
+                total += row.get(p).getAsInt();
+            }
+        }
+        assertEquals(10_000, total, "every test digit once");
+        assertEquals(done.get("test_acc").getAsDouble() * 10_000, diagonal, 1e-6);
+        assertTrue(diagonal > 8_500, "300 AdaGrad steps from He's init read most digits: " + diagonal);
+        // the row of the digit 1 sums to the number of ones in MNIST's test set
+        int ones = 0;
+        for (int p = 0; p < 10; p++) {
+            ones += confusion.get(1).getAsJsonArray().get(p).getAsInt();
+        }
+        assertEquals(1135, ones);
+    }
+
+    @Test
+    void trainTextNamesTheOptimizerInitScheduleAndAugmentation() {
+        CliRun run = CliRun.run(home, "train", "--data", SharedMnist.dir().toString(), "--iters", "5", "--batch", "20",
+                "--optimizer", "adagrad", "--init-std", "xavier", "--schedule", "step", "--augment", "--seed", "2");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("adagrad lr 0.01 (step), init xavier, 5 iterations, augmented, seed 2"), run.out());
+    }
+
+    @Test
     void trainTextLooksLikeTheBooksScript() {
         CliRun run = CliRun.run(home, "train", "--data", SharedMnist.dir().toString(), "--iters", "20", "--batch", "50",
                 "--hidden", "20", "--optimizer", "adam", "--seed", "2");

@@ -263,6 +263,8 @@ class CliTest {
     void badArgumentMessagesSayWhatIsWrong() {
         assertTrue(CliRun.run(home, "train", "--iters", "abc").err().startsWith("Invalid value for option '--iters': 'abc'"));
         assertTrue(CliRun.run(home, "train", "--optimizer", "rmsprop").err().contains("use sgd, momentum, adagrad or adam"));
+        assertTrue(CliRun.run(home, "train", "--init-std", "glorot").err().contains("use xavier, he or a standard deviation"));
+        assertTrue(CliRun.run(home, "train", "--schedule", "exp").err().contains("use constant, step or cosine"));
         assertTrue(CliRun.run(home, "train", "--batch", "0").err().contains("batch size must be at least 1"));
     }
 
