@@ -123,7 +123,8 @@ public final class NumericalGradientPanel extends TitledPane {
         FlowPane timingRow = new FlowPane(8, 6, time, stopTiming, timingBar);
         timingRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox body = new VBox(8, controls, timingRow, timingText, content);
+        controls.getChildren().add(timingRow);
+        VBox body = new VBox(8, controls, content, timingText);
         body.getStyleClass().add("numgrad-body");
         // the graph above keeps most of the height: the panel scrolls
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
