@@ -79,6 +79,13 @@ public final class ZoomPane extends Region {
         return scale.getReadOnlyProperty();
     }
 
+    /** The scale at which the whole content would fit the pane now (what "Fit" shows at zoom 1). */
+    public double fitScale() {
+        double w = content.prefWidth(-1);
+        double h = content.prefHeight(-1);
+        return Math.min(MAX_FIT_SCALE, Math.min(Math.max(1, getWidth() - 24) / w, Math.max(1, getHeight() - 24) / h));
+    }
+
     public void zoomBy(double factor) {
         zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom.get() * factor)));
     }
@@ -131,9 +138,7 @@ public final class ZoomPane extends Region {
         double w = content.prefWidth(-1);
         double h = content.prefHeight(-1);
         content.resize(w, h);
-        double available = Math.max(1, getWidth() - 24);
-        double availableH = Math.max(1, getHeight() - 24);
-        double fit = Math.min(MAX_FIT_SCALE, Math.max(minFit, Math.min(available / w, availableH / h)));
+        double fit = Math.max(Math.min(minFit, MAX_FIT_SCALE), fitScale());
         double s = fit * zoom.get();
         scale.set(s);
         content.setScaleX(s);

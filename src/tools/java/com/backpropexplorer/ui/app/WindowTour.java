@@ -71,7 +71,10 @@ public final class WindowTour {
             }
             Thread.sleep(800);
             List<String> found = call(() -> LayoutAudit.problems(window.scene()));
-            System.out.println("== " + prefix + page + ": " + found.size() + " problem(s)");
+            String scale = call(() -> window.scene().getRoot().lookup(".zoom-pane") instanceof
+                    com.backpropexplorer.ui.graph.ZoomPane zoom ? String.format(" (graph at %.2f, fit %.2f)",
+                    zoom.scaleProperty().get(), zoom.fitScale()) : "");
+            System.out.println("== " + prefix + page + ": " + found.size() + " problem(s)" + scale);
             found.forEach(p -> System.out.println("   " + p));
             call(() -> {
                 PngExport.writeImage(window.scene().snapshot(null), out.resolve(prefix + page + ".png"));
