@@ -31,7 +31,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -63,6 +65,8 @@ public final class Explorer {
     private DrawModel draw;
     private final GradcheckModel gradcheck;
     private boolean animated = true;
+    /** Whether the lessons show their code beside the graph (one switch for all, kept across a language switch). */
+    private final BooleanProperty codeShown = new SimpleBooleanProperty(this, "codeShown", true);
 
     public Explorer(I18n i18n) {
         this.i18n = i18n;
@@ -115,6 +119,7 @@ public final class Explorer {
             ExplainerPage page = new ExplainerPage(i18n, lessons.get(example), weights.get(example), status, dialogs,
                     theme);
             page.setAnimated(animated);
+            page.shareCodeShown(codeShown);
             if (example == Example.MNIST) {
                 page.addMnistParts(mnist, mnistDigits, trainedNet, dialogs);
             }
@@ -144,6 +149,11 @@ public final class Explorer {
 
     public I18n i18n() {
         return i18n;
+    }
+
+    /** Whether the lessons show the code pane. */
+    public BooleanProperty codeShownProperty() {
+        return codeShown;
     }
 
     public ObjectProperty<Theme> themeProperty() {

@@ -5,6 +5,8 @@ import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.Numbers;
+import com.backpropexplorer.ui.code.CodeDock;
+import com.backpropexplorer.ui.code.CodePane;
 import com.backpropexplorer.ui.graph.GraphView;
 import com.backpropexplorer.ui.graph.ZoomPane;
 import com.backpropexplorer.ui.inspector.InspectorView;
@@ -21,6 +23,8 @@ import com.backpropexplorer.ui.weights.WeightsPanel;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
@@ -56,10 +60,15 @@ public final class ExplainerPage implements Page {
     private final ZoomPane zoomPane;
     private final WeightsPanel weightsPanel;
     private final PauseTransition playClock = new PauseTransition();
+    private final CodePane codePane;
+    /** Whether the code pane is shown: this page's own until the app hands over its shared one. */
+    private final BooleanProperty codeShown = new SimpleBooleanProperty(this, "codeShown", true);
     /** The mnist lesson's "MNIST is missing" pane, or null. */
     private MnistMissingPane missingPane;
 
     @FXML private BorderPane page;
+    @FXML private javafx.scene.control.SplitPane split;
+    @FXML private ToggleButton codeToggle;
     @FXML private BorderPane graphArea;
     @FXML private VBox heading;
     @FXML private Label lessonTitle;
@@ -104,11 +113,13 @@ public final class ExplainerPage implements Page {
         graph.setOnOpenTiles(() -> TilesWindow.show(i18n, dialogs, model));
         zoomPane = new ZoomPane(graph);
         graphHost.getChildren().add(0, zoomPane);
+        codePane = new CodePane(model, i18n);
         inspectorScroll.setContent(new InspectorView(model, i18n));
         timelineHost.getChildren().add(new TimelineStrip(model, i18n));
         weightsPanel = new WeightsPanel(weights, i18n, theme);
         graphArea.setBottom(weightsPanel);
 
+        new CodeDock(split, codePane, codeToggle, codeShown);
         lessonTitle.setText(i18n.text("lesson." + model.example().id() + ".title"));
         resetButton.disableProperty().bind(model.canGoBackBinding().not());
         backButton.disableProperty().bind(model.canGoBackBinding().not());
@@ -145,6 +156,16 @@ public final class ExplainerPage implements Page {
         heading.getChildren().add(new DigitChooser(i18n, digits, trained));
         weightsPanel.offerBatch(digits.testDigits());
         showState();
+    }
+
+    /** Shows or hides the code pane with the app's one switch for every lesson. */
+    public void shareCodeShown(BooleanProperty shared) {
+        codeShown.bindBidirectional(shared);
+    }
+
+    /** The code pane beside the graph. */
+    public CodePane codePane() {
+        return codePane;
     }
 
     /** Whether single steps animate; off for screenshots, where each picture shows a settled state. */
