@@ -208,8 +208,8 @@ final class MainController {
 
     @FXML
     private void about() {
-        Alert alert = dialog(i18n.text("about.title"), i18n.text("app.title"),
-                i18n.text("about.text", LaunchTiming.shownMillis()));
+        Alert alert = dialog(i18n.text("about.title"), i18n.text("app.title"), i18n.text("about.text"));
+        alert.getDialogPane().setId("about-dialog");
         alert.show();
     }
 
