@@ -34,6 +34,8 @@ final class FastAccuracy {
     private final SharedWork.Job chunkJob;
     private SparseRows rowsToCount;
     private int[] labelsToCount;
+    /** Where each row's predicted class goes during {@link #predictions}, else null. */
+    private int[] predictedOut;
     private BooleanSupplier stop;
     private final double[][] w1Rows;
 
@@ -80,6 +82,23 @@ final class FastAccuracy {
      */
     double of(SparseRows x, int[] labels, BooleanSupplier stop) {
         return labels.length == 0 ? 0 : (double) correct(x, labels, stop) / labels.length;
+    }
+
+    /**
+     * The predicted class of every row (ties to the first class), asking {@code stop} between
+     * chunks; the same pass that {@link #of} counts.
+     *
+     * @throws CancellationException when {@code stop} answers true
+     */
+    int[] predictions(SparseRows x, int[] labels, BooleanSupplier stop) {
+        int[] out = new int[labels.length];
+        predictedOut = out;
+        try {
+            correct(x, labels, stop);
+        } finally {
+            predictedOut = null;
+        }
+        return out;
     }
 
     /** How many rows' largest score is their label. */
@@ -134,11 +153,16 @@ final class FastAccuracy {
             double[] b1d = b1.data;
             double[] w2d = w2.data;
             double[] b2d = b2.data;
+            int[] out = predictedOut;
             int right = 0;
             for (int r = from; r < to; r++) {
                 TwoLayerLoops.hiddenRow(x, r, w1Rows, b1d, hiddenOut);
                 TwoLayerLoops.scoresRow(hiddenOut, w2d, b2d, classes, scores, 0);
-                if (TwoLayerLoops.argmaxRow(scores, classes, 0) == labels[r]) {
+                int guess = TwoLayerLoops.argmaxRow(scores, classes, 0);
+                if (out != null) {
+                    out[r] = guess;
+                }
+                if (guess == labels[r]) {
                     right++;
                 }
             }

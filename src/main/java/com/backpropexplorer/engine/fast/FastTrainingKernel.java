@@ -70,6 +70,11 @@ final class FastTrainingKernel implements TrainingKernel {
     }
 
     @Override
+    public int[] testPredictions(BooleanSupplier stop) {
+        return accuracy.predictions(data.test(), data.testLabels(), stop);
+    }
+
+    @Override
     public void close() {
         if (shared != null) {
             shared.close();

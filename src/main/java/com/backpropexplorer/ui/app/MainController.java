@@ -70,7 +70,7 @@ final class MainController {
                 header.getStyleClass().add("nav-section");
                 navigation.getChildren().add(header);
             }
-            ToggleButton button = new ToggleButton(i18n.text(spec.titleKey()));
+            ToggleButton button = new ToggleButton(spec.title().apply(i18n));
             button.setId("nav-" + spec.id());
             button.getStyleClass().add("nav-item");
             button.setToggleGroup(navGroup);

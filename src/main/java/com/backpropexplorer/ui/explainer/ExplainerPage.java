@@ -1,6 +1,7 @@
 package com.backpropexplorer.ui.explainer;
 
 import com.backpropexplorer.explain.Stage;
+import com.backpropexplorer.explain.text.Texts;
 import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
@@ -10,9 +11,11 @@ import com.backpropexplorer.ui.code.CodePane;
 import com.backpropexplorer.ui.graph.GraphView;
 import com.backpropexplorer.ui.graph.ZoomPane;
 import com.backpropexplorer.ui.inspector.InspectorView;
+import com.backpropexplorer.ui.lesson.LessonInputs;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.MnistDigits;
 import com.backpropexplorer.ui.lesson.Refusal;
+import com.backpropexplorer.ui.numgrad.NumericalGradientPanel;
 import com.backpropexplorer.ui.shared.MnistFolder;
 import com.backpropexplorer.ui.shared.TrainedNet;
 import com.backpropexplorer.ui.shell.Dialogs;
@@ -65,6 +68,8 @@ public final class ExplainerPage implements Page {
     private final BooleanProperty codeShown = new SimpleBooleanProperty(this, "codeShown", true);
     /** The mnist lesson's "MNIST is missing" pane, or null. */
     private MnistMissingPane missingPane;
+    /** The ch4 lesson's numerical gradient, or null. */
+    private NumericalGradientPanel numericalGradient;
 
     @FXML private BorderPane page;
     @FXML private javafx.scene.control.SplitPane split;
@@ -96,7 +101,7 @@ public final class ExplainerPage implements Page {
 
     /**
      * @param model the lesson
-     * @param weights its weights panel's view-model
+     * @param weights its weights panel's view-model, or null for a lesson without weights
      * @param status the window's status line, which the page fills while it is shown
      * @param dialogs for the W1 tiles window
      * @param theme light or dark, for the weights panel's charts
@@ -116,11 +121,11 @@ public final class ExplainerPage implements Page {
         codePane = new CodePane(model, i18n);
         inspectorScroll.setContent(new InspectorView(model, i18n));
         timelineHost.getChildren().add(new TimelineStrip(model, i18n));
-        weightsPanel = new WeightsPanel(weights, i18n, theme);
+        weightsPanel = weights == null ? null : new WeightsPanel(weights, i18n, theme);
         graphArea.setBottom(weightsPanel);
 
         new CodeDock(split, codePane, codeToggle, codeShown);
-        lessonTitle.setText(i18n.text("lesson." + model.example().id() + ".title"));
+        lessonTitle.setText(lessonText("lesson." + model.example().id() + ".title"));
         resetButton.disableProperty().bind(model.canGoBackBinding().not());
         backButton.disableProperty().bind(model.canGoBackBinding().not());
         forwardButton.disableProperty().bind(model.canStepForwardBinding().not());
@@ -151,10 +156,33 @@ public final class ExplainerPage implements Page {
      * panel's choice of batch.
      */
     public void addMnistParts(MnistFolder mnist, MnistDigits digits, TrainedNet trained, Dialogs dialogs) {
+        addMnistMissing(mnist, dialogs);
+        heading.getChildren().add(new DigitChooser(i18n, digits, trained));
+        if (weightsPanel != null) {
+            weightsPanel.offerBatch(digits.testDigits());
+        }
+        showState();
+    }
+
+    /**
+     * The fields of a lesson whose inputs the learner may change (the shopping graphs' prices,
+     * Sigmoid's x) and its fold toggle, under the title.
+     */
+    public void addInputs(LessonInputs inputs) {
+        if (inputs.hasAny()) {
+            heading.getChildren().add(new InputsPanel(i18n, inputs, model.example().id()));
+        }
+    }
+
+    /** A lesson's text: the window's own where it has one, else the lesson's (a lesson is data). */
+    private String lessonText(String key, Object... args) {
+        return i18n.has(key) ? i18n.text(key, args) : Texts.text(i18n.locale(), key, args);
+    }
+
+    /** The offer to download MNIST or choose its folder while it is missing (lessons on MNIST digits). */
+    public void addMnistMissing(MnistFolder mnist, Dialogs dialogs) {
         missingPane = new MnistMissingPane(i18n, mnist, dialogs, model::reload);
         graphHost.getChildren().add(graphHost.getChildren().indexOf(loading) + 1, missingPane.view());
-        heading.getChildren().add(new DigitChooser(i18n, digits, trained));
-        weightsPanel.offerBatch(digits.testDigits());
         showState();
     }
 
@@ -166,6 +194,12 @@ public final class ExplainerPage implements Page {
     /** The code pane beside the graph. */
     public CodePane codePane() {
         return codePane;
+    }
+
+    /** Chapter 4's numerical gradient under the graph (the ch4 lesson), where the weights panel goes. */
+    public void addNumericalGradient(NumericalGradientPanel panel) {
+        numericalGradient = panel;
+        graphArea.setBottom(panel);
     }
 
     /** Whether single steps animate; off for screenshots, where each picture shows a settled state. */
@@ -188,12 +222,17 @@ public final class ExplainerPage implements Page {
                 model.ensureLoaded();
             }
         }.start();
+        // the keys step the lesson from the start, not the first input field
+        root.requestFocus();
         showState();
     }
 
     @Override
     public void hidden() {
         model.stop();
+        if (numericalGradient != null) {
+            numericalGradient.stop();
+        }
         playClock.stop();
     }
 
@@ -221,7 +260,7 @@ public final class ExplainerPage implements Page {
         return model;
     }
 
-    /** The weights panel under the graph. */
+    /** The weights panel under the graph, or null for a lesson without weights. */
     public WeightsPanel weightsPanel() {
         return weightsPanel;
     }
@@ -300,9 +339,9 @@ public final class ExplainerPage implements Page {
         }
         zoomPane.setVisible(model.trace() != null);
         if (model.run() != null) {
-            lessonSubtitle.setText(i18n.text(model.subtitleKey(), model.run().description()));
+            lessonSubtitle.setText(lessonText(model.subtitleKey(), model.run().description()));
         } else {
-            lessonSubtitle.setText(i18n.text(model.subtitleKey(), "…"));
+            lessonSubtitle.setText(lessonText(model.subtitleKey(), "…"));
         }
         stageCaption.setText(caption());
         status.show(now == LessonModel.Status.READY ? i18n.text("status.hint")
@@ -320,7 +359,13 @@ public final class ExplainerPage implements Page {
         String direction = i18n.text(current.isForward() ? "timeline.forward" : "timeline.backward");
         String text = i18n.text("status.stage", model.position(), model.stageCount(), direction, current.layer());
         if (model.position() == model.forwardCount()) {
-            text += "  ·  " + i18n.text("status.loss", Numbers.precise(model.trace().loss()));
+            if (model.example().hasWeights()) {
+                text += "  ·  " + i18n.text("status.loss", Numbers.precise(model.trace().loss()));
+            } else {
+                var out = model.trace().stage(model.forwardCount() - 1).output(); // price, y: a plain number
+                String plain = Numbers.plain(out.value());
+                text += "  ·  " + out.name() + " = " + (plain != null ? plain : Numbers.precise(out.value()));
+            }
         }
         return text;
     }

@@ -128,10 +128,11 @@ public final class LessonModel {
             } else if (secondElement.get() != null && !fits(computed, secondElement.get())) {
                 secondElement.set(null);
             }
+            // clamped first: a pass with fewer stages (a lesson folded) must not meet a position past its end
+            position.set(Math.min(position.get(), computed.trace().stages().size()));
             run.set(computed);
             loaded.set(computed);
-            position.set(Math.min(position.get(), stageCount()));
-            if (selectedLayer.get() == null) {
+            if (selectedLayer.get() == null || layerIndex(selectedLayer.get()) < 0) {
                 selectedLayer.set(task.getValue().trace().nodes().get(0).layer());
             }
             problem.set("");
