@@ -5,6 +5,7 @@ import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.buglab.BugLabModel;
 import com.backpropexplorer.ui.buglab.BugLabPage;
+import com.backpropexplorer.ui.code.CodeVisibility;
 import com.backpropexplorer.ui.draw.DrawModel;
 import com.backpropexplorer.ui.draw.DrawPage;
 import com.backpropexplorer.ui.explainer.ExplainerPage;
@@ -38,9 +39,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -78,7 +77,7 @@ public final class Explorer {
     private final BugLabModel bugLab;
     private boolean animated = true;
     /** Whether the lessons show their code beside the graph (one switch for all, kept across a language switch). */
-    private final BooleanProperty codeShown = new SimpleBooleanProperty(this, "codeShown", true);
+    private final CodeVisibility codeShown = new CodeVisibility();
 
     public Explorer(I18n i18n) {
         this.i18n = i18n;
@@ -152,7 +151,7 @@ public final class Explorer {
             ExplainerPage page = new ExplainerPage(i18n, lessons.get(example), weights.get(example), status, dialogs,
                     theme);
             page.setAnimated(animated);
-            page.shareCodeShown(codeShown);
+            page.dockCode(codeShown);
             if (inputs.containsKey(example)) {
                 page.addInputs(inputs.get(example));
             }
@@ -193,7 +192,7 @@ public final class Explorer {
     }
 
     /** Whether the lessons show the code pane. */
-    public BooleanProperty codeShownProperty() {
+    public CodeVisibility codeShown() {
         return codeShown;
     }
 

@@ -7,6 +7,7 @@ import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.Numbers;
 import com.backpropexplorer.ui.code.CodeDock;
+import com.backpropexplorer.ui.code.CodeVisibility;
 import com.backpropexplorer.ui.code.CodePane;
 import com.backpropexplorer.ui.graph.GraphView;
 import com.backpropexplorer.ui.graph.ZoomPane;
@@ -26,8 +27,6 @@ import com.backpropexplorer.ui.weights.WeightsPanel;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
@@ -64,8 +63,6 @@ public final class ExplainerPage implements Page {
     private final WeightsPanel weightsPanel;
     private final PauseTransition playClock = new PauseTransition();
     private final CodePane codePane;
-    /** Whether the code pane is shown: this page's own until the app hands over its shared one. */
-    private final BooleanProperty codeShown = new SimpleBooleanProperty(this, "codeShown", true);
     /** The mnist lesson's "MNIST is missing" pane, or null. */
     private MnistMissingPane missingPane;
     /** The ch4 lesson's numerical gradient, or null. */
@@ -124,7 +121,6 @@ public final class ExplainerPage implements Page {
         weightsPanel = weights == null ? null : new WeightsPanel(weights, i18n, theme);
         graphArea.setBottom(weightsPanel);
 
-        new CodeDock(split, codePane, codeToggle, codeShown);
         lessonTitle.setText(lessonText("lesson." + model.example().id() + ".title"));
         resetButton.disableProperty().bind(model.canGoBackBinding().not());
         backButton.disableProperty().bind(model.canGoBackBinding().not());
@@ -186,9 +182,9 @@ public final class ExplainerPage implements Page {
         showState();
     }
 
-    /** Shows or hides the code pane with the app's one switch for every lesson. */
-    public void shareCodeShown(BooleanProperty shared) {
-        codeShown.bindBidirectional(shared);
+    /** Shows the code pane beside the graph, or not, as the app's one switch for every lesson says. */
+    public void dockCode(CodeVisibility visibility) {
+        new CodeDock(split, codePane, codeToggle, visibility);
     }
 
     /** The code pane beside the graph. */
