@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
  * The mnist lesson's header row: which test digits go through the net, and whose net it is (the
@@ -38,6 +39,10 @@ final class DigitChooser extends HBox {
         which.textProperty().bind(Bindings.createStringBinding(() -> digits.lesson().source()
                 instanceof DrawnDigitLesson drawn ? i18n.text("lesson.mnist.drawn", drawn.label())
                 : i18n.text("lesson.mnist.digit"), digits.lesson().sourceProperty()));
+        which.setMinWidth(Region.USE_PREF_SIZE);
+        whose.setWrapText(true); // beside the Code button a laptop's header is narrow
+        whose.setMinWidth(0);
+        whose.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(which, digit, whose);
         setAlignment(Pos.CENTER_LEFT);
     }
