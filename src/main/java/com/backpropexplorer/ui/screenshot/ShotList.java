@@ -45,7 +45,7 @@ public final class ShotList {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
             // the lessons the window has pages for (the shopping, Sigmoid and ch. 4 lessons come with their views)
             for (Example lesson : List.of(Example.SIMPLE, Example.TINY, Example.MNIST)) {
-                int stages = lesson == Example.SIMPLE ? 4 : 8;
+                int stages = lesson == Example.SIMPLE ? 5 : 9; // forward, backward, the update
                 for (int p = 0; p <= stages; p++) {
                     shots.add(new Shot(locale, Theme.LIGHT, lesson, p, null, false));
                 }
