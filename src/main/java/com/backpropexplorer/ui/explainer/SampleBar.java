@@ -11,14 +11,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 /**
  * One sample or the batch: "the batch", "#0", "#1" … and "run it alone (N = 1)". Shown in
  * lessons whose batch has more than one sample. Ids {@code sample-batch}, {@code sample-<r>},
  * {@code sample-alone}.
  */
-final class SampleBar extends HBox {
+final class SampleBar extends FlowPane {
     private final SampleChoice samples;
     private final I18n i18n;
     private final ToggleGroup group = new ToggleGroup();
@@ -31,11 +31,13 @@ final class SampleBar extends HBox {
         this.i18n = i18n;
         setId("sample-bar");
         getStyleClass().add("sample-bar");
-        setSpacing(6);
+        setHgap(6);
+        setVgap(4);
         setAlignment(Pos.CENTER_LEFT);
         alone.setId("sample-alone");
         alone.setText(i18n.text("sample.alone"));
         alone.setTooltip(new Tooltip(i18n.text("sample.alone.tooltip")));
+        alone.setMinWidth(USE_PREF_SIZE);
         alone.setOnAction(e -> samples.setAlone(alone.isSelected()));
         model.runProperty().addListener(new WeakChangeListener<>(refresh));
         samples.rowProperty().addListener(new WeakChangeListener<>(refresh));
@@ -53,6 +55,7 @@ final class SampleBar extends HBox {
             getChildren().clear();
             group.getToggles().clear();
             Label label = new Label(i18n.text("sample.label"));
+            label.setMinWidth(USE_PREF_SIZE);
             getChildren().add(label);
             getChildren().add(toggle(i18n.text("sample.batch"), "sample-batch", -1));
             for (int r = 0; r < n; r++) {
@@ -74,6 +77,7 @@ final class SampleBar extends HBox {
         b.setToggleGroup(group);
         b.getStyleClass().add("small");
         b.setFocusTraversable(false);
+        b.setMinWidth(USE_PREF_SIZE);
         b.setOnAction(e -> {
             samples.pick(row);
             b.setSelected(samples.row() == row);

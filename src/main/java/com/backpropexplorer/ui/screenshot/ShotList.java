@@ -17,6 +17,9 @@ public final class ShotList {
         Locale ja = Locale.JAPANESE;
         return List.of(
                 new Shot(en, Theme.LIGHT, Example.TINY, 2, "Relu1", false),
+                new Shot(en, Theme.LIGHT, Example.TINY, 6, "Affine2", false),
+                new Shot(ja, Theme.LIGHT, Example.TINY, 2, "Relu1", false),
+                new Shot(en, Theme.LIGHT, Example.TINY, 9, "SGD", false),
                 new Shot(en, Theme.LIGHT, Example.TINY, 8, "Affine1", false),
                 new Shot(en, Theme.LIGHT, Example.TINY, 0, "SoftmaxWithLoss", true),
                 new Shot(en, Theme.LIGHT, Example.SIMPLE, 4, "MatMul", false),
