@@ -1,11 +1,13 @@
 package com.backpropexplorer.cli;
 
+import com.backpropexplorer.data.Mnist;
 import com.backpropexplorer.engine.KernelFactory;
 import com.backpropexplorer.engine.Trainer;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingListener;
 import com.backpropexplorer.engine.TrainingSummary;
+import com.backpropexplorer.engine.WeightInit;
 import com.backpropexplorer.engine.fast.FastKernels;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
@@ -21,15 +23,22 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: training steps per second on the book's recipe, timed like
- * ../shared/bench/numpy_two_layer_net.py times numpy: the training steps alone (batch draw,
- * gradient, update), with the epoch accuracy passes measured apart.
+ * {@code bench}: training steps per second in any configuration {@code train} takes (by default
+ * the book's recipe), timed like ../shared/bench/numpy_two_layer_net.py times numpy: the
+ * training steps alone (batch draw, gradient, update), with the epoch accuracy passes measured
+ * apart. A warm-up run first (its own net and optimizer, so the timed run's numbers are those
+ * of a run without it) lets the JIT compile the hot loops, so that a short run and a long one
+ * measure the same rate.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Measure training steps per second on the book's recipe.",
-        description = {"Training steps per second on the book's recipe (784-50-10, batch 100, SGD lr 0.1),",
-            "timing the training loop alone; the epoch accuracy passes are timed separately."})
+        header = "Measure training steps per second (default: the book's recipe).",
+        description = {"Training steps per second in any configuration train takes (default: the",
+            "book's recipe: 784-50-10 ReLU, batch 100, SGD lr 0.1, seed 0), after a warm-up",
+            "run; the training loop alone is timed, the accuracy passes and the warm-up apart."})
 final class BenchCommand implements Callable<Integer> {
+    /** Steps of the warm-up run: enough for C2 to compile the step's loops (see README, Performance). */
+    static final int DEFAULT_WARMUP = 1_500;
+
     @ParentCommand
     Cli.Root root;
 
@@ -39,11 +48,12 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--iters", paramLabel = "N", description = "Training steps (default: ${DEFAULT-VALUE}, the book's).")
-    int iterations = TrainingConfig.BOOK_ITERATIONS;
+    @Mixin
+    TrainingOptions training;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed = 0;
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Steps of a separate warm-up run before the timed one, 0 for none (default: ${DEFAULT-VALUE}).")
+    int warmup = DEFAULT_WARMUP;
 
     @Option(names = "--kernel", paramLabel = "fast|plain",
             description = "fast: sparse inputs, no first-layer dx (default); plain: the book's layers on EJML, the reference.")
@@ -58,43 +68,79 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (iterations < 1) {
-            throw new ParameterException(spec.commandLine(), "--iters must be at least 1, not " + iterations + ".");
+        TrainingConfig config = training.config(spec, 0L);
+        if (config.iterations() < 1) {
+            throw new ParameterException(spec.commandLine(), "--iters must be at least 1, not " + config.iterations() + ".");
+        }
+        if (warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more, not " + warmup + ".");
         }
         KernelFactory kernels = kernels();
-        TrainingData sets = TrainCommand.trainingData(data.load(root.context()));
-        TrainingConfig config = TrainingConfig.book(seed).withIterations(iterations);
+        Mnist mnist = data.load(root.context());
+        TrainingOptions.checkBatchFits(spec, config, mnist, data.locate(root.context()));
+        TrainingData sets = TrainCommand.trainingData(mnist);
+        TrainingSummary warm = warmup == 0 ? null : run(config.withIterations(warmup), sets, kernels, new AtomicInteger());
         AtomicInteger epochs = new AtomicInteger();
-        Trainer trainer = new Trainer(config.newNet(sets.inputSize(), sets.classCount()), config, sets, kernels);
-        TrainingSummary summary = trainer.run(new TrainingListener() {
-            @Override
-            public void onEpoch(int epoch, int iteration, double trainAccuracy, double testAccuracy) {
-                epochs.incrementAndGet();
-            }
-        });
+        TrainingSummary summary = run(config, sets, kernels, epochs);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject line = new JsonObject();
+            line.addProperty("activation", config.activation().name().toLowerCase(Locale.ROOT));
+            line.addProperty("optimizer", config.optimizer().id());
+            line.add("lr", Json.number(config.learningRate()));
+            line.addProperty("hidden", config.hiddenSize());
+            line.addProperty("batch", config.batchSize());
+            if (config.weightInit().kind() == WeightInit.Kind.FIXED) {
+                line.add("init_std", Json.number(config.weightInit().fixedStd()));
+            } else {
+                line.addProperty("init_std", config.weightInit().id());
+            }
+            line.addProperty("seed", config.seed());
+            line.addProperty("iters", config.iterations());
+            line.addProperty("kernel", kernel);
+            line.addProperty("threads", threadCount());
+            line.addProperty("warmup_steps", warm == null ? 0 : warm.steps());
+            line.add("warmup_seconds", Json.number(warm == null ? 0 : warm.trainingSeconds() + warm.evaluationSeconds()));
             line.addProperty("steps", summary.steps());
             line.add("seconds", Json.number(summary.trainingSeconds()));
             line.add("steps_per_s", Json.number(summary.stepsPerSecond()));
             line.add("eval_seconds", Json.number(summary.evaluationSeconds()));
             line.addProperty("epochs", epochs.get());
+            line.add("last_loss", Json.number(summary.lastLoss()));
             line.add("train_acc", Json.number(summary.trainAccuracy()));
             line.add("test_acc", Json.number(summary.testAccuracy()));
-            line.addProperty("kernel", kernel);
-            line.addProperty("threads", threadCount());
             out.println(Json.line(line));
         } else {
-            out.printf(Locale.ROOT, "bench: book recipe 784-50-10, batch 100, SGD lr 0.1, %d steps, seed %d, %s kernel%s%n",
-                    iterations, seed, kernel, kernel.equals("fast") ? " on " + threadCount() + " thread(s)" : "");
+            out.printf(Locale.ROOT, "bench: %s, %d steps, seed %d, %s kernel%s%n",
+                    TrainingOptions.describe(config, sets.inputSize(), sets.classCount()), config.iterations(),
+                    config.seed(), kernel, kernel.equals("fast") ? " on " + threadCount() + " thread(s)" : "");
+            if (warm != null) {
+                out.printf(Locale.ROOT, "warm-up (its own net, not timed): %d steps in %.2f s (%.0f steps/s)%n",
+                        warm.steps(), warm.trainingSeconds(), warm.stepsPerSecond());
+            }
             out.printf(Locale.ROOT, "training steps: %d in %.2f s (%.0f steps/s)%n", summary.steps(),
                     summary.trainingSeconds(), summary.stepsPerSecond());
             out.printf(Locale.ROOT, "accuracy passes (60,000 + 10,000 images, %d times): %.2f s%n", epochs.get(),
                     summary.evaluationSeconds());
-            out.printf(Locale.ROOT, "final: train acc %.4f test acc %.4f%n", summary.trainAccuracy(), summary.testAccuracy());
+            out.printf(Locale.ROOT, "final: train acc %.4f test acc %.4f, last loss %.6f%n", summary.trainAccuracy(),
+                    summary.testAccuracy(), summary.lastLoss());
+        }
+        if (summary.diverged()) {
+            throw new UserError(summary.divergenceMessage());
         }
         return Cli.OK;
+    }
+
+    /** One training run of {@code config} on a new net of its own, counting its epochs. */
+    private static TrainingSummary run(TrainingConfig config, TrainingData sets, KernelFactory kernels,
+                                       AtomicInteger epochs) {
+        Trainer trainer = new Trainer(config.newNet(sets.inputSize(), sets.classCount()), config, sets, kernels);
+        return trainer.run(new TrainingListener() {
+            @Override
+            public void onEpoch(int epoch, int iteration, double trainAccuracy, double testAccuracy) {
+                epochs.incrementAndGet();
+            }
+        });
     }
 
     private int threadCount() {

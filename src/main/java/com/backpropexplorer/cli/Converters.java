@@ -1,7 +1,9 @@
 package com.backpropexplorer.cli;
 
 import com.backpropexplorer.engine.Activation;
+import com.backpropexplorer.engine.LearningRateSchedule;
 import com.backpropexplorer.engine.OptimizerKind;
+import com.backpropexplorer.engine.WeightInit;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.bugs.PlantedBug;
 import picocli.CommandLine.ITypeConverter;
@@ -37,6 +39,29 @@ final class Converters {
         public OptimizerKind convert(String value) {
             try {
                 return OptimizerKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** "xavier", "he" or a standard deviation, for {@code --init-std}. */
+    static final class WeightInitConverter implements ITypeConverter<WeightInit> {
+        @Override
+        public WeightInit convert(String value) {
+            try {
+                return WeightInit.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class ScheduleConverter implements ITypeConverter<LearningRateSchedule> {
+        @Override
+        public LearningRateSchedule convert(String value) {
+            try {
+                return LearningRateSchedule.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

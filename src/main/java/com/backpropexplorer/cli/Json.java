@@ -36,4 +36,17 @@ final class Json {
         }
         return out;
     }
+
+    /** A table of counts as nested arrays of integers. */
+    static JsonArray table(int[][] counts) {
+        JsonArray out = new JsonArray(counts.length);
+        for (int[] row : counts) {
+            JsonArray line = new JsonArray(row.length);
+            for (int v : row) {
+                line.add(v);
+            }
+            out.add(line);
+        }
+        return out;
+    }
 }

@@ -4,33 +4,31 @@ import com.backpropexplorer.data.FileChecks;
 import com.backpropexplorer.data.Mnist;
 import com.backpropexplorer.data.ModelData;
 import com.backpropexplorer.data.ModelFiles;
-import com.backpropexplorer.engine.Activation;
-import com.backpropexplorer.engine.OptimizerKind;
+import com.backpropexplorer.engine.LearningRateSchedule;
 import com.backpropexplorer.engine.Trainer;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingListener;
 import com.backpropexplorer.engine.TrainingSummary;
+import com.backpropexplorer.engine.augment.DigitAugmenter;
 import com.backpropexplorer.engine.fast.FastKernels;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: the book's train_neuralnet.py, with its per-epoch accuracy lines. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Train TwoLayerNet on MNIST, as the book's train_neuralnet.py.",
-        description = {"Train TwoLayerNet on MNIST with minibatch SGD (or Momentum, Adam), as the book's",
+        description = {"Train TwoLayerNet on MNIST with minibatch SGD (or Momentum, AdaGrad, Adam), as the book's",
             "train_neuralnet.py; prints train and test accuracy every epoch."})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand
@@ -42,34 +40,16 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--iters", paramLabel = "N", description = "Training iterations (default: ${DEFAULT-VALUE}).")
-    int iterations = TrainingConfig.BOOK_ITERATIONS;
+    @Mixin
+    TrainingOptions training;
 
-    @Option(names = "--batch", paramLabel = "N",
-            description = "Minibatch size, 1 to 60,000 (default: ${DEFAULT-VALUE}).")
-    int batch = TrainingConfig.BOOK_BATCH_SIZE;
+    @Option(names = "--augment",
+            description = "Vary every minibatch as canvas drawings vary: random shift, small rotation, scale, thicker or thinner strokes.")
+    boolean augment;
 
-    @Option(names = "--lr", paramLabel = "RATE",
-            description = "Learning rate (default: 0.1 for sgd, 0.01 for momentum, 0.001 for adam).")
-    Double learningRate;
-
-    @Option(names = "--hidden", paramLabel = "N",
-            description = "Hidden units, as many as memory allows (default: ${DEFAULT-VALUE}).")
-    int hidden = TrainingConfig.BOOK_HIDDEN_SIZE;
-
-    @Option(names = "--init-std", paramLabel = "STD", description = "weight_init_std (default: ${DEFAULT-VALUE}).")
-    double initStd = TrainingConfig.BOOK_WEIGHT_INIT_STD;
-
-    @Option(names = "--activation", paramLabel = "relu|sigmoid", converter = Converters.ActivationConverter.class,
-            description = "Hidden activation: relu (ch. 5) or sigmoid (ch. 4) (default: relu).")
-    Activation activation = Activation.RELU;
-
-    @Option(names = "--optimizer", paramLabel = "sgd|momentum|adam", converter = Converters.OptimizerConverter.class,
-            description = "Update rule (default: sgd, as in the book).")
-    OptimizerKind optimizer = OptimizerKind.SGD;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for the initial weights and the minibatches (default: random, printed).")
-    Long seed;
+    @Option(names = "--schedule", paramLabel = "constant|step|cosine", converter = Converters.ScheduleConverter.class,
+            description = "Learning-rate schedule: constant (the book's), step (/10 at 1/2 and 3/4 of the run) or cosine decay to 0 (default: constant).")
+    LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
 
     @Option(names = "--save", paramLabel = "FILE",
             description = "Save the trained weights: FILE.npz as NumPy (np.load reads it), any other name in our own format.")
@@ -80,24 +60,25 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingConfig config = config();
-        checkLimits(config);
+        TrainingConfig config = training.config(spec, null);
         checkWritable(save);
         Mnist mnist = data.load(root.context());
-        if (config.batchSize() > mnist.train().size()) {
-            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                    "--batch must be at most %,d, the size of the training set in %s, not %,d.",
-                    mnist.train().size(), data.locate(root.context()), config.batchSize()));
-        }
+        TrainingOptions.checkBatchFits(spec, config, mnist, data.locate(root.context()));
         TrainingData sets = trainingData(mnist);
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
-            out.printf(Locale.ROOT, "train: %d-%d-%d %s, batch %d, %s lr %s, %d iterations, seed %d%n",
+            out.printf(Locale.ROOT, "train: %d-%d-%d %s, batch %d, %s lr %s%s, init %s, %d iterations%s, seed %d%n",
                     sets.inputSize(), config.hiddenSize(), sets.classCount(), config.activation().name().toLowerCase(Locale.ROOT),
-                    config.batchSize(), config.optimizer().id(), config.learningRate(), config.iterations(), config.seed());
+                    config.batchSize(), config.optimizer().id(), config.learningRate(),
+                    schedule == LearningRateSchedule.CONSTANT ? "" : " (" + schedule.id() + ")", config.weightInit(),
+                    config.iterations(), augment ? ", augmented" : "", config.seed());
         }
         Trainer trainer = new Trainer(config.newNet(sets.inputSize(), sets.classCount()), config, sets,
                 FastKernels.standard());
+        if (augment) {
+            trainer.augmentWith(new DigitAugmenter());
+        }
+        trainer.schedule(schedule);
         TrainingSummary summary = trainer.run(new EpochPrinter(out, json));
         if (summary.diverged()) {
             if (json) {
@@ -116,29 +97,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         printSummary(out, summary, config.seed());
         return Cli.OK;
-    }
-
-    private TrainingConfig config() {
-        OptimizerKind kind = optimizer;
-        double rate = learningRate != null ? learningRate : kind.defaultLearningRate();
-        long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong() & 0xFFFF_FFFFL;
-        try {
-            return new TrainingConfig(hidden, batch, rate, initStd, iterations, activation, chosenSeed, kind);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), Converters.sentence(e.getMessage()));
-        }
-    }
-
-    /** --batch and --hidden within what the training set and memory allow, before anything is loaded. */
-    private void checkLimits(TrainingConfig config) {
-        String problem = TrainLimits.batchProblem(config.batchSize());
-        if (problem == null) {
-            problem = TrainLimits.hiddenProblem(config.hiddenSize(), config.batchSize(), config.activation(),
-                    TrainLimits.heapForTraining());
-        }
-        if (problem != null) {
-            throw new ParameterException(spec.commandLine(), problem);
-        }
     }
 
     /**
@@ -167,6 +125,9 @@ final class TrainCommand implements Callable<Integer> {
             line.add("steps_per_s", Json.number(summary.stepsPerSecond()));
             line.add("eval_seconds", Json.number(summary.evaluationSeconds()));
             line.addProperty("seed", usedSeed);
+            if (summary.confusion() != null) {
+                line.add("confusion", Json.table(summary.confusion().counts()));
+            }
             if (save != null) {
                 line.addProperty("saved", save.toString());
             }

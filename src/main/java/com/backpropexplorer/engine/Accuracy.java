@@ -34,8 +34,29 @@ public final class Accuracy {
         if (labels.length == 0) {
             return 0;
         }
-        int cols = x.numCols;
+        int[] predicted = predictions(net, x, stop);
         int right = 0;
+        for (int r = 0; r < labels.length; r++) {
+            if (predicted[r] == labels[r]) {
+                right++;
+            }
+        }
+        return (double) right / labels.length;
+    }
+
+    /**
+     * The predicted class (the largest score, ties to the first) of every row of {@code x};
+     * overwrites the net's layer caches.
+     *
+     * @param stop asked between chunks
+     * @throws CancellationException when {@code stop} answers true
+     */
+    public static int[] predictions(TwoLayerNet net, DMatrixRMaj x, BooleanSupplier stop) {
+        int cols = x.numCols;
+        int[] out = new int[x.numRows];
+        if (x.numRows == 0) {
+            return out;
+        }
         DMatrixRMaj chunk = new DMatrixRMaj(Math.min(CHUNK_ROWS, x.numRows), cols);
         for (int start = 0; start < x.numRows; start += CHUNK_ROWS) {
             if (stop.getAsBoolean()) {
@@ -45,12 +66,8 @@ public final class Accuracy {
             chunk.reshape(rows, cols);
             System.arraycopy(x.data, start * cols, chunk.data, 0, rows * cols);
             int[] predicted = Matrices.argmaxRows(net.predict(chunk));
-            for (int r = 0; r < rows; r++) {
-                if (predicted[r] == labels[start + r]) {
-                    right++;
-                }
-            }
+            System.arraycopy(predicted, 0, out, start, rows);
         }
-        return (double) right / labels.length;
+        return out;
     }
 }

@@ -55,4 +55,9 @@ final class PlainKernel implements TrainingKernel {
     public double testAccuracy(BooleanSupplier stop) {
         return Accuracy.of(net, data.testImages(), data.testLabels(), stop);
     }
+
+    @Override
+    public int[] testPredictions(BooleanSupplier stop) {
+        return Accuracy.predictions(net, data.testImages(), stop);
+    }
 }

@@ -34,6 +34,8 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final RunControl control = new RunControl();
     private final AtomicBoolean started = new AtomicBoolean();
+    private BatchAugmenter augmenter;
+    private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
 
     /** A new seeded net of the config's shape, trained with the book's layers ({@link KernelFactory#PLAIN}). */
     public Trainer(TrainingConfig config, TrainingData data) {
@@ -71,6 +73,30 @@ public final class Trainer {
         return config;
     }
 
+    /**
+     * Augments every minibatch before its loss: the batch is gathered and {@code augmenter}
+     * changes its images, with random numbers of their own (seeded from the config's seed, so
+     * the minibatches drawn are the same as without). Set before {@link #run}; null for none.
+     */
+    public Trainer augmentWith(BatchAugmenter value) {
+        requireNotStarted();
+        augmenter = value;
+        return this;
+    }
+
+    /** Scales the learning rate over the run (default constant, as the book). Set before {@link #run}. */
+    public Trainer schedule(LearningRateSchedule value) {
+        requireNotStarted();
+        schedule = value == null ? LearningRateSchedule.CONSTANT : value;
+        return this;
+    }
+
+    private void requireNotStarted() {
+        if (started.get()) {
+            throw new IllegalStateException("set augmentation and schedule before the run starts");
+        }
+    }
+
     /** Asks the run to stop before its next iteration (or accuracy chunk). */
     public void cancel() {
         control.cancel();
@@ -100,6 +126,9 @@ public final class Trainer {
             throw new IllegalStateException("this trainer has already run; make a new one to train again");
         }
         SplittableRandom random = new SplittableRandom(config.seed());
+        SplittableRandom augmentRandom = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        ScheduledOptimizer scheduled = schedule == LearningRateSchedule.CONSTANT ? null
+                : new ScheduledOptimizer(optimizer);
         Minibatch batch = new Minibatch(data, config.batchSize());
         int iterPerEpoch = config.iterationsPerEpoch(data.trainSize());
         DivergenceGuard guard = new DivergenceGuard();
@@ -109,12 +138,19 @@ public final class Trainer {
         int steps = 0;
         double lastLoss = Double.NaN;
         Accuracies accuracy = Accuracies.NONE;
-        try (TrainingKernel kernel = kernels.create(net, optimizer, data)) {
+        try (TrainingKernel kernel = kernels.create(net, scheduled != null ? scheduled : optimizer, data)) {
             boolean evaluatedLast = false;
             for (int i = 0; i < config.iterations(); i++) {
                 control.awaitTurn();
                 training.start();
                 batch.draw(random);
+                if (augmenter != null) {
+                    batch.gather();
+                    augmenter.augment(batch.x(), augmentRandom);
+                }
+                if (scheduled != null) {
+                    scheduled.setFactor(schedule.factor(i, config.iterations()));
+                }
                 double loss = kernel.loss(batch);
                 if (guard.diverged(i, loss)) {
                     if (steps > 0) {
@@ -134,6 +170,9 @@ public final class Trainer {
                 if (evaluatedLast) {
                     accuracy = evaluate(kernel, evaluation);
                     listener.onEpoch(i / iterPerEpoch, i, accuracy.train(), accuracy.test());
+                    if (accuracy.confusion() != null) {
+                        listener.onConfusion(i / iterPerEpoch, i, accuracy.confusion());
+                    }
                 }
             }
             if (status == Status.COMPLETED && !evaluatedLast) {
@@ -146,7 +185,8 @@ public final class Trainer {
             accuracy = Accuracies.NONE;
         }
         TrainingSummary summary = new TrainingSummary(status, steps, accuracy.train(), accuracy.test(), lastLoss,
-                training.seconds(), evaluation.seconds(), guard.divergedAt(), guard.badLoss(), config.learningRate());
+                training.seconds(), evaluation.seconds(), guard.divergedAt(), guard.badLoss(), config.learningRate(),
+                accuracy.confusion());
         listener.onFinish(summary);
         return summary;
     }
@@ -154,13 +194,21 @@ public final class Trainer {
     /** Accuracy on the whole training and test sets. */
     private Accuracies evaluate(TrainingKernel kernel, Stopwatch evaluation) {
         evaluation.start();
-        Accuracies measured = new Accuracies(kernel.trainAccuracy(control::stopRequested),
-                kernel.testAccuracy(control::stopRequested));
+        double train = kernel.trainAccuracy(control::stopRequested);
+        int[] predicted = kernel.testPredictions(control::stopRequested);
+        Accuracies measured;
+        if (predicted == null) {
+            measured = new Accuracies(train, kernel.testAccuracy(control::stopRequested), null);
+        } else {
+            // test accuracy and confusion matrix from the same predictions
+            ConfusionMatrix confusion = new ConfusionMatrix(data.testLabels(), predicted, data.classCount());
+            measured = new Accuracies(train, confusion.accuracy(), confusion);
+        }
         evaluation.stop();
         return measured;
     }
 
-    private record Accuracies(double train, double test) {
-        static final Accuracies NONE = new Accuracies(Double.NaN, Double.NaN);
+    private record Accuracies(double train, double test, ConfusionMatrix confusion) {
+        static final Accuracies NONE = new Accuracies(Double.NaN, Double.NaN, null);
     }
 }

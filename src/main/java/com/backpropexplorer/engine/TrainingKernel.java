@@ -40,6 +40,17 @@ public interface TrainingKernel extends AutoCloseable {
     /** The book's {@code network.accuracy(x_test, t_test)}; see {@link #trainAccuracy}. */
     double testAccuracy(BooleanSupplier stop);
 
+    /**
+     * The predicted class of every test sample, the pass from which the test accuracy and the
+     * confusion matrix are both counted; null when the kernel cannot list them (then the
+     * trainer asks {@link #testAccuracy}).
+     *
+     * @param stop see {@link #trainAccuracy}
+     */
+    default int[] testPredictions(BooleanSupplier stop) {
+        return null;
+    }
+
     /** Ends whatever the kernel holds (helper threads); it is not used afterwards. */
     @Override
     default void close() {

@@ -21,6 +21,13 @@ public interface TrainingListener {
     default void onEpoch(int epoch, int iteration, double trainAccuracy, double testAccuracy) {
     }
 
+    /**
+     * Right after {@link #onEpoch}: the test set's confusion matrix, from the same pass as its
+     * test accuracy (when the kernel lists its predictions, as both of ours do).
+     */
+    default void onConfusion(int epoch, int iteration, ConfusionMatrix confusion) {
+    }
+
     /** Once, when the run ends for any reason. */
     default void onFinish(TrainingSummary summary) {
     }

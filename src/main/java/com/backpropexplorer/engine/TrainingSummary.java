@@ -14,10 +14,12 @@ package com.backpropexplorer.engine;
  * @param divergedAt the iteration whose loss was NaN, infinite or exploded, or -1
  * @param badLoss the loss that stopped a diverged run (NaN, ±∞ or a leap), else NaN
  * @param learningRate the learning rate of the run, for the divergence advice
+ * @param confusion the test set's confusion matrix of the final accuracy pass, or null (not
+ *     completed, or a kernel that does not list predictions)
  */
 public record TrainingSummary(Status status, int steps, double trainAccuracy, double testAccuracy, double lastLoss,
                               double trainingSeconds, double evaluationSeconds, int divergedAt, double badLoss,
-                              double learningRate) {
+                              double learningRate, ConfusionMatrix confusion) {
 
     /** How a run ended. */
     public enum Status {

@@ -36,10 +36,26 @@ public final class TwoLayerNet {
         this(inputSize, hiddenSize, outputSize, weightInitStd, activation, new Random(seed));
     }
 
+    /**
+     * A reproducible net whose initial weights follow {@code init} (book §6.2): W1's standard
+     * deviation from its n = inputSize, W2's from n = hiddenSize. A fixed std gives the same
+     * weights as the constructor that takes the number.
+     */
+    public TwoLayerNet(int inputSize, int hiddenSize, int outputSize, WeightInit init, Activation activation,
+                       long seed) {
+        this(inputSize, hiddenSize, outputSize, init, activation, new Random(seed));
+    }
+
     private TwoLayerNet(int inputSize, int hiddenSize, int outputSize, double weightInitStd,
                         Activation activation, Random random) {
-        this(gaussian(inputSize, hiddenSize, weightInitStd, random), new DMatrixRMaj(1, hiddenSize),
-                gaussian(hiddenSize, outputSize, weightInitStd, random), new DMatrixRMaj(1, outputSize), activation);
+        this(inputSize, hiddenSize, outputSize, WeightInit.fixed(weightInitStd), activation, random);
+    }
+
+    private TwoLayerNet(int inputSize, int hiddenSize, int outputSize, WeightInit init,
+                        Activation activation, Random random) {
+        this(gaussian(inputSize, hiddenSize, init.std(inputSize), random), new DMatrixRMaj(1, hiddenSize),
+                gaussian(hiddenSize, outputSize, init.std(hiddenSize), random), new DMatrixRMaj(1, outputSize),
+                activation);
     }
 
     /** A net with the given parameters (copied). */

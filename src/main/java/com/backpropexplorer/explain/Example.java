@@ -11,26 +11,33 @@ import java.util.stream.Collectors;
  */
 public enum Example {
     /** The book's simpleNet, §4.4.2, with the W the book prints. */
-    SIMPLE("simple", false),
+    SIMPLE("simple", false, true),
     /** A 2-3-2 TwoLayerNet on two samples, every number printable. */
-    TINY("tiny", false),
+    TINY("tiny", false, true),
     /** The book's 784-50-10 TwoLayerNet (ReLU, ch. 5) on real MNIST digits. */
-    MNIST("mnist", true),
+    MNIST("mnist", true, true),
     /** §5.3–5.4: two apples at 100 each and a tax of 1.1, with MulLayer. */
-    BUY_APPLE("buy-apple", false),
+    BUY_APPLE("buy-apple", false, false),
     /** §5.3–5.4: apples and oranges, MulLayer and AddLayer; two branches meet. */
-    BUY_APPLE_ORANGE("buy-apple-orange", false),
+    BUY_APPLE_ORANGE("buy-apple-orange", false, false),
     /** §5.5.2: Sigmoid taken apart into ×(−1), exp, +1 and /, or folded into one node. */
-    SIGMOID("sigmoid", false),
+    SIGMOID("sigmoid", false, false),
     /** Chapter 4's TwoLayerNet (Sigmoid) on MNIST, with its numerical gradient. */
-    CH4("ch4", true);
+    CH4("ch4", true, true);
 
     private final String id;
     private final boolean needsMnist;
+    private final boolean hasWeights;
 
-    Example(String id, boolean needsMnist) {
+    Example(String id, boolean needsMnist, boolean hasWeights) {
         this.id = id;
         this.needsMnist = needsMnist;
+        this.hasWeights = hasWeights;
+    }
+
+    /** Whether the lesson is a net with weights the learner can move (the shopping graphs have none). */
+    public boolean hasWeights() {
+        return hasWeights;
     }
 
     /** "simple", "tiny", "buy-apple" …, as on the command line. */

@@ -34,6 +34,23 @@ public final class Numbers {
         return format(v, 4);
     }
 
+    /**
+     * A number with at most four significant digits, written without the noise of binary
+     * floating point: 100 × 2 × 1.1 = 220.00000000000003 is "220", 2.2000000000000006 is "2.2",
+     * as the book's prices are read; null for any other number (0.6224593…).
+     */
+    public static String plain(double v) {
+        if (!Double.isFinite(v) || Math.abs(v) >= 1e7 || (v != 0 && Math.abs(v) < 1e-3)) {
+            return null;
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(4));
+        if (Math.abs(rounded.doubleValue() - v) > 1e-12 * Math.max(1, Math.abs(v))) {
+            return null;
+        }
+        String s = rounded.stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+
     /** Every digit a double has, for tooltips. */
     public static String full(double v) {
         return Double.toString(v);

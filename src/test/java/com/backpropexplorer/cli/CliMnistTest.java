@@ -51,6 +51,43 @@ class CliMnistTest {
     }
 
     @Test
+    void theDoneLineCarriesTheTestSetsConfusionMatrixFromTheSamePassAsTestAcc() {
+        CliRun run = CliRun.run(home, "train", "--data", SharedMnist.dir().toString(), "--iters", "300", "--seed", "3",
+                "--optimizer", "adagrad", "--init-std", "he", "--augment", "--schedule", "cosine", "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonObject done = run.jsonLines().get(run.jsonLines().size() - 1);
+        com.google.gson.JsonArray confusion = done.getAsJsonArray("confusion");
+        assertEquals(10, confusion.size());
+        int diagonal = 0;
+        int total = 0;
+        for (int t = 0; t < 10; t++) {
+            com.google.gson.JsonArray row = confusion.get(t).getAsJsonArray();
+            assertEquals(10, row.size());
+            diagonal += row.get(t).getAsInt();
+            for (int p = 0; p < 10; p++) {
+                total += row.get(p).getAsInt();
+            }
+        }
+        assertEquals(10_000, total, "every test digit once");
+        assertEquals(done.get("test_acc").getAsDouble() * 10_000, diagonal, 1e-6);
+        assertTrue(diagonal > 8_500, "300 AdaGrad steps from He's init read most digits: " + diagonal);
+        // the row of the digit 1 sums to the number of ones in MNIST's test set
+        int ones = 0;
+        for (int p = 0; p < 10; p++) {
+            ones += confusion.get(1).getAsJsonArray().get(p).getAsInt();
+        }
+        assertEquals(1135, ones);
+    }
+
+    @Test
+    void trainTextNamesTheOptimizerInitScheduleAndAugmentation() {
+        CliRun run = CliRun.run(home, "train", "--data", SharedMnist.dir().toString(), "--iters", "5", "--batch", "20",
+                "--optimizer", "adagrad", "--init-std", "xavier", "--schedule", "step", "--augment", "--seed", "2");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("adagrad lr 0.01 (step), init xavier, 5 iterations, augmented, seed 2"), run.out());
+    }
+
+    @Test
     void trainTextLooksLikeTheBooksScript() {
         CliRun run = CliRun.run(home, "train", "--data", SharedMnist.dir().toString(), "--iters", "20", "--batch", "50",
                 "--hidden", "20", "--optimizer", "adam", "--seed", "2");
@@ -136,5 +173,60 @@ class CliMnistTest {
         assertEquals(30, result.get("steps").getAsInt());
         assertTrue(result.get("steps_per_s").getAsDouble() > 0);
         assertEquals(1, result.get("epochs").getAsInt());
+        assertEquals(BenchCommand.DEFAULT_WARMUP, result.get("warmup_steps").getAsInt());
+    }
+
+    @Test
+    void benchTakesTrainsOptionsAndNamesTheConfiguration() {
+        String[] config = {"--data", SharedMnist.dir().toString(), "--activation", "sigmoid", "--optimizer", "adagrad",
+            "--lr", "0.05", "--hidden", "20", "--batch", "30", "--init-std", "0.02", "--seed", "3", "--iters", "40"};
+        CliRun text = CliRun.run(home, concat(new String[] {"bench", "--warmup", "5"}, config));
+        assertEquals(0, text.exitCode(), text::toString);
+        assertTrue(text.outLines().get(0).startsWith(
+                "bench: 784-20-10 sigmoid, batch 30, adagrad lr 0.05, init std 0.02, 40 steps, seed 3, fast kernel"),
+                text.out());
+        assertTrue(text.outLines().get(1).startsWith("warm-up (its own net, not timed): 5 steps in "), text.out());
+
+        JsonObject json = CliRun.run(home, concat(new String[] {"bench", "--warmup", "5", "--json"}, config))
+                .jsonLines().get(0);
+        assertEquals("sigmoid", json.get("activation").getAsString());
+        assertEquals("adagrad", json.get("optimizer").getAsString());
+        assertEquals(0.05, json.get("lr").getAsDouble());
+        assertEquals(20, json.get("hidden").getAsInt());
+        assertEquals(30, json.get("batch").getAsInt());
+        assertEquals(0.02, json.get("init_std").getAsDouble());
+        assertEquals(3, json.get("seed").getAsLong());
+        assertEquals(40, json.get("steps").getAsInt());
+        assertEquals(5, json.get("warmup_steps").getAsInt());
+
+        // the same configuration trained by train ends with the same accuracies
+        CliRun train = CliRun.run(home, concat(new String[] {"train", "--json"}, config));
+        JsonObject done = train.jsonLines().get(train.jsonLines().size() - 1);
+        assertEquals(done.get("train_acc").getAsDouble(), json.get("train_acc").getAsDouble(), train::toString);
+        assertEquals(done.get("test_acc").getAsDouble(), json.get("test_acc").getAsDouble(), train::toString);
+    }
+
+    @Test
+    void theWarmUpDoesNotChangeTheTimedRunsNumbers() {
+        JsonObject cold = bench("--warmup", "0");
+        JsonObject warm = bench("--warmup", "300");
+        assertEquals(0, cold.get("warmup_steps").getAsInt());
+        assertEquals(300, warm.get("warmup_steps").getAsInt());
+        for (String field : List.of("last_loss", "train_acc", "test_acc")) {
+            assertEquals(cold.get(field).getAsDouble(), warm.get(field).getAsDouble(), field);
+        }
+    }
+
+    private JsonObject bench(String... extra) {
+        CliRun run = CliRun.run(home, concat(new String[] {"bench", "--data", SharedMnist.dir().toString(), "--iters",
+            "200", "--optimizer", "momentum", "--seed", "5", "--json"}, extra));
+        assertEquals(0, run.exitCode(), run::toString);
+        return run.jsonLines().get(0);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

@@ -242,7 +242,7 @@ class CliTest {
     @ParameterizedTest
     @ValueSource(strings = {"train --iters abc", "train --bogus", "trace --example nope", "train --batch 0",
         "train --optimizer rmsprop", "train --activation tanh", "gradcheck --samples 0", "frobnicate",
-        "bench --iters 0", "train --lr -1"})
+        "bench --iters 0", "train --lr -1", "bench --optimizer rmsprop", "bench --activation tanh", "bench --warmup -1"})
     void badArgumentsExitTwoWithOneSentence(String args) {
         CliRun run = CliRun.run(home, args.split(" "));
         assertEquals(2, run.exitCode(), run::toString);
@@ -262,7 +262,9 @@ class CliTest {
     @Test
     void badArgumentMessagesSayWhatIsWrong() {
         assertTrue(CliRun.run(home, "train", "--iters", "abc").err().startsWith("Invalid value for option '--iters': 'abc'"));
-        assertTrue(CliRun.run(home, "train", "--optimizer", "rmsprop").err().contains("use sgd, momentum or adam"));
+        assertTrue(CliRun.run(home, "train", "--optimizer", "rmsprop").err().contains("use sgd, momentum, adagrad or adam"));
+        assertTrue(CliRun.run(home, "train", "--init-std", "glorot").err().contains("use xavier, he or a standard deviation"));
+        assertTrue(CliRun.run(home, "train", "--schedule", "exp").err().contains("use constant, step or cosine"));
         assertTrue(CliRun.run(home, "train", "--batch", "0").err().contains("batch size must be at least 1"));
     }
 

@@ -74,9 +74,10 @@ class HostileArgumentsTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "train --iters -1", "train --iters 99999999999", "train --lr 0", "train --lr -0.1", "train --lr NaN",
-        "train --lr Infinity", "train --init-std -1", "train --init-std NaN", "train --seed 1.5",
+        "train --lr Infinity", "train --init-std -1", "train --init-std NaN", "train --init-std glorot", "train --schedule linear", "train --seed 1.5",
         "gradcheck --samples 0", "gradcheck --samples 101", "gradcheck --samples 2147483648",
-        "bench --iters 0", "bench --threads 3", "bench --threads -1", "trace --seed x"})
+        "bench --iters 0", "bench --threads 3", "bench --threads -1", "trace --seed x",
+        "bench --warmup -1", "bench --lr 0", "bench --hidden 0", "bench --batch 60001", "bench --init-std NaN"})
     void everyOtherNumberOfEveryCommandIsCheckedToo(String line) {
         CliRun run = CliRun.run(home, line.split(" "));
         assertEquals(Cli.USAGE_ERROR, run.exitCode(), run::toString);

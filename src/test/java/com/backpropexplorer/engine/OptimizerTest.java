@@ -144,6 +144,9 @@ class OptimizerTest {
         assertTrue(OptimizerKind.SGD.create(0.1) instanceof Sgd);
         assertTrue(OptimizerKind.parse("Momentum").create(0.01) instanceof Momentum);
         assertTrue(OptimizerKind.parse("adam").create(0.001) instanceof Adam);
+        assertTrue(OptimizerKind.parse("AdaGrad").create(0.01) instanceof AdaGrad);
+        assertEquals(0.01, OptimizerKind.ADAGRAD.defaultLearningRate(), "common/optimizer.py's AdaGrad(lr=0.01)");
+        assertEquals(0.05, OptimizerKind.ADAGRAD.create(0.05).learningRate());
         assertEquals(0.001, OptimizerKind.ADAM.defaultLearningRate());
         assertThrows(IllegalArgumentException.class, () -> OptimizerKind.parse("rmsprop"));
     }

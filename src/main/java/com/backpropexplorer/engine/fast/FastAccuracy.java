@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * {@code TwoLayerNet.accuracy} of a ReLU net over a whole data set, fast: the samples are
+ * {@code TwoLayerNet.accuracy} of a ReLU or sigmoid net over a whole data set, fast: the samples are
  * {@link SparseRows}, so x·W1 touches only the stored pixels, and each row goes
  * x → hidden → scores → argmax through two small reusable buffers instead of materialising
  * (and, in the plain layers, copying) N×784, N×50 and N×10 matrices. With two threads each
@@ -26,6 +26,7 @@ final class FastAccuracy {
     private final DMatrixRMaj b2;
     private final int hidden;
     private final int classes;
+    private final boolean sigmoid;
     private static final int CHUNKS = 32;
 
     private final Part[] parts;
@@ -34,13 +35,15 @@ final class FastAccuracy {
     private final SharedWork.Job chunkJob;
     private SparseRows rowsToCount;
     private int[] labelsToCount;
+    /** Where each row's predicted class goes during {@link #predictions}, else null. */
+    private int[] predictedOut;
     private BooleanSupplier stop;
     private final double[][] w1Rows;
 
     /** @param shared the helper thread to split the rows with, or null for one thread */
     FastAccuracy(TwoLayerNet net, SharedWork shared) {
         if (!supports(net)) {
-            throw new IllegalArgumentException("the fast accuracy knows ReLU only, not " + net.activation());
+            throw new IllegalArgumentException("the fast accuracy knows ReLU and sigmoid, not " + net.activation());
         }
         int threads = shared == null ? 1 : 2;
         this.w1 = net.params().get("W1");
@@ -48,6 +51,7 @@ final class FastAccuracy {
         this.w2 = net.params().get("W2");
         this.b2 = net.params().get("b2");
         this.hidden = net.hiddenSize();
+        this.sigmoid = net.activation() == Activation.SIGMOID;
         this.w1Rows = new double[net.inputSize()][hidden];
         this.classes = net.outputSize();
         this.parts = new Part[threads];
@@ -58,9 +62,9 @@ final class FastAccuracy {
         this.chunkJob = (chunk, thread) -> countChunk(chunk, parts[thread]);
     }
 
-    /** True for the nets the fast path computes: ReLU ones (sigmoid nets take the plain path). */
+    /** True for the nets the fast path computes: those with a ReLU or a sigmoid hidden layer. */
     static boolean supports(TwoLayerNet net) {
-        return net.activation() == Activation.RELU;
+        return net.activation() == Activation.RELU || net.activation() == Activation.SIGMOID;
     }
 
     /** One-off single-threaded accuracy (allocates two small buffers). */
@@ -80,6 +84,23 @@ final class FastAccuracy {
      */
     double of(SparseRows x, int[] labels, BooleanSupplier stop) {
         return labels.length == 0 ? 0 : (double) correct(x, labels, stop) / labels.length;
+    }
+
+    /**
+     * The predicted class of every row (ties to the first class), asking {@code stop} between
+     * chunks; the same pass that {@link #of} counts.
+     *
+     * @throws CancellationException when {@code stop} answers true
+     */
+    int[] predictions(SparseRows x, int[] labels, BooleanSupplier stop) {
+        int[] out = new int[labels.length];
+        predictedOut = out;
+        try {
+            correct(x, labels, stop);
+        } finally {
+            predictedOut = null;
+        }
+        return out;
     }
 
     /** How many rows' largest score is their label. */
@@ -134,11 +155,16 @@ final class FastAccuracy {
             double[] b1d = b1.data;
             double[] w2d = w2.data;
             double[] b2d = b2.data;
+            int[] out = predictedOut;
             int right = 0;
             for (int r = from; r < to; r++) {
-                TwoLayerLoops.hiddenRow(x, r, w1Rows, b1d, hiddenOut);
+                TwoLayerLoops.hiddenRow(x, r, w1Rows, b1d, sigmoid, hiddenOut);
                 TwoLayerLoops.scoresRow(hiddenOut, w2d, b2d, classes, scores, 0);
-                if (TwoLayerLoops.argmaxRow(scores, classes, 0) == labels[r]) {
+                int guess = TwoLayerLoops.argmaxRow(scores, classes, 0);
+                if (out != null) {
+                    out[r] = guess;
+                }
+                if (guess == labels[r]) {
                     right++;
                 }
             }

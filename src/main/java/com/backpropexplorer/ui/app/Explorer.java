@@ -1,19 +1,26 @@
 package com.backpropexplorer.ui.app;
 
 import com.backpropexplorer.explain.Example;
-import com.backpropexplorer.explain.Tracer;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
+import com.backpropexplorer.ui.buglab.BugLabModel;
+import com.backpropexplorer.ui.buglab.BugLabPage;
+import com.backpropexplorer.ui.code.CodeVisibility;
 import com.backpropexplorer.ui.draw.DrawModel;
 import com.backpropexplorer.ui.draw.DrawPage;
 import com.backpropexplorer.ui.explainer.ExplainerPage;
 import com.backpropexplorer.ui.gradcheck.GradcheckModel;
 import com.backpropexplorer.ui.gradcheck.GradcheckPage;
 import com.backpropexplorer.ui.lesson.BookLessons;
+import com.backpropexplorer.ui.lesson.Ch4Lesson;
 import com.backpropexplorer.ui.lesson.DrawnDigitLesson;
+import com.backpropexplorer.ui.lesson.EditableLesson;
+import com.backpropexplorer.ui.lesson.LessonInputs;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.MnistDigits;
 import com.backpropexplorer.ui.lesson.MnistLesson;
+import com.backpropexplorer.ui.numgrad.NumericalGradientModel;
+import com.backpropexplorer.ui.numgrad.NumericalGradientPanel;
 import com.backpropexplorer.ui.shared.MnistFolder;
 import com.backpropexplorer.ui.shared.TrainedNet;
 import com.backpropexplorer.ui.shell.Dialogs;
@@ -25,15 +32,14 @@ import com.backpropexplorer.ui.train.NetFiles;
 import com.backpropexplorer.ui.train.TrainingModel;
 import com.backpropexplorer.ui.train.TrainingPage;
 import com.backpropexplorer.ui.weights.WeightsModel;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -56,17 +62,22 @@ public final class Explorer {
     private final TrainedNet trainedNet = new TrainedNet();
     private final MnistFolder mnist;
     private final Map<Example, LessonModel> lessons = new EnumMap<>(Example.class);
+    /** The inputs the learner may change, of the lessons that need no data. */
+    private final Map<Example, LessonInputs> inputs = new EnumMap<>(Example.class);
     private final Map<Example, WeightsModel> weights = new EnumMap<>(Example.class);
     private final MnistDigits mnistDigits;
+    private final Ch4Lesson ch4;
+    private final NumericalGradientModel numericalGradient;
     private final DatasetModel dataset;
     private final TrainingModel training;
     private final NetFiles netFiles;
     /** Made when the digit canvas is first shown: it starts a thread and reads the shipped model. */
     private DrawModel draw;
     private final GradcheckModel gradcheck;
+    private final BugLabModel bugLab;
     private boolean animated = true;
     /** Whether the lessons show their code beside the graph (one switch for all, kept across a language switch). */
-    private final BooleanProperty codeShown = new SimpleBooleanProperty(this, "codeShown", true);
+    private final CodeVisibility codeShown = new CodeVisibility();
 
     public Explorer(I18n i18n) {
         this.i18n = i18n;
@@ -79,16 +90,32 @@ public final class Explorer {
         });
         mnist = new MnistFolder(background);
         MnistLesson testDigits = new MnistLesson(mnist::chosen, trainedNet::copy, mnist.cache());
-        lessons.put(Example.SIMPLE, new LessonModel(BookLessons.simple(), background));
-        lessons.put(Example.TINY, new LessonModel(BookLessons.tiny(Tracer.TINY_SEED), background));
+        for (Example example : Example.values()) {
+            if (!example.needsMnist()) {
+                EditableLesson source = BookLessons.of(example);
+                LessonModel model = new LessonModel(source, background);
+                lessons.put(example, model);
+                inputs.put(example, new LessonInputs(model, source));
+            }
+        }
         lessons.put(Example.MNIST, new LessonModel(testDigits, background));
-        lessons.forEach((example, lesson) -> weights.put(example, new WeightsModel(lesson)));
+        ch4 = new Ch4Lesson(mnist::chosen, mnist.cache());
+        lessons.put(Example.CH4, new LessonModel(ch4, background));
+        numericalGradient = new NumericalGradientModel(ch4::lesson, background);
+        // a new pass (MNIST found, another folder): the walk starts over on its net and digits
+        lessons.get(Example.CH4).loadedProperty().addListener((obs, o, n) -> numericalGradient.restart());
+        lessons.forEach((example, lesson) -> {
+            if (example.hasWeights() && example != Example.CH4) { // ch4's panel is the numerical gradient
+                weights.put(example, new WeightsModel(lesson));
+            }
+        });
         mnistDigits = new MnistDigits(lessons.get(Example.MNIST), testDigits, trainedNet.property());
         dataset = new DatasetModel(background, mnist);
         training = new TrainingModel(dataset, trainedNet);
         netFiles = new NetFiles(background, training, dataset, trainedNet);
         gradcheck = new GradcheckModel(background, example -> lessons.get(example).trace(), trainedNet::copy,
                 mnist::chosen, mnist.cache());
+        bugLab = new BugLabModel(background, mnist::chosen, mnist.cache());
     }
 
     /**
@@ -99,10 +126,11 @@ public final class Explorer {
      * @param navigator how a page shows another one
      */
     List<PageSpec> pages(Dialogs dialogs, Navigator navigator) {
-        return List.of(
-                lessonPage(Example.SIMPLE, dialogs),
-                lessonPage(Example.TINY, dialogs),
-                lessonPage(Example.MNIST, dialogs),
+        List<PageSpec> pages = new ArrayList<>();
+        for (Example example : lessons.keySet()) {
+            pages.add(lessonPage(example, dialogs));
+        }
+        pages.addAll(List.of(
                 new PageSpec("train", "nav.train", PageSpec.Section.TOOLS, () -> new TrainingPage(i18n, training,
                         dataset, mnist, modelActions(dialogs), status, dialogs, theme)),
                 new PageSpec("draw", "nav.draw", PageSpec.Section.TOOLS, () -> new DrawPage(i18n, draw(), status, dialogs,
@@ -111,15 +139,26 @@ public final class Explorer {
                             navigator.show(Example.MNIST.id());
                         })),
                 new PageSpec("gradcheck", "nav.gradcheck", PageSpec.Section.TOOLS,
-                        () -> new GradcheckPage(i18n, gradcheck)));
+                        () -> new GradcheckPage(i18n, gradcheck)),
+                new PageSpec("buglab", "nav.buglab", PageSpec.Section.TOOLS, () -> new BugLabPage(i18n, bugLab))));
+        return pages;
     }
 
     private PageSpec lessonPage(Example example, Dialogs dialogs) {
-        return new PageSpec(example.id(), "nav." + example.id(), PageSpec.Section.LESSONS, () -> {
+        String key = "nav." + example.id();
+        return new PageSpec(example.id(), i18n -> i18n.has(key) ? i18n.text(key) : example.navLabel(i18n.locale()),
+                PageSpec.Section.LESSONS, () -> {
             ExplainerPage page = new ExplainerPage(i18n, lessons.get(example), weights.get(example), status, dialogs,
                     theme);
             page.setAnimated(animated);
-            page.shareCodeShown(codeShown);
+            page.dockCode(codeShown);
+            if (inputs.containsKey(example)) {
+                page.addInputs(inputs.get(example));
+            }
+            if (example == Example.CH4) {
+                page.addMnistMissing(mnist, dialogs);
+                page.addNumericalGradient(new NumericalGradientPanel(i18n, numericalGradient, ch4::lesson));
+            }
             if (example == Example.MNIST) {
                 page.addMnistParts(mnist, mnistDigits, trainedNet, dialogs);
             }
@@ -137,6 +176,7 @@ public final class Explorer {
         training.shutdown();
         mnist.cancelDownload();
         weights.values().forEach(WeightsModel::shutdown);
+        numericalGradient.shutdown();
         background.shutdownNow();
     }
 
@@ -152,7 +192,7 @@ public final class Explorer {
     }
 
     /** Whether the lessons show the code pane. */
-    public BooleanProperty codeShownProperty() {
+    public CodeVisibility codeShown() {
         return codeShown;
     }
 
@@ -209,5 +249,13 @@ public final class Explorer {
 
     public GradcheckModel gradcheck() {
         return gradcheck;
+    }
+
+    public NumericalGradientModel numericalGradient() {
+        return numericalGradient;
+    }
+
+    public BugLabModel bugLab() {
+        return bugLab;
     }
 }

@@ -21,7 +21,7 @@ public final class ExplorerApp extends Application {
             public void handle(long now) {
                 stop();
                 long ms = LaunchTiming.firstFrame();
-                explorer.status().rightProperty().set(explorer.i18n().text("status.launch", ms));
+                // a developer's figure: the log, not the window (README, Start-up)
                 System.err.println("Backprop Explorer: window shown " + ms + " ms after the JVM started");
                 AppIcon.applyLater(stage);
             }

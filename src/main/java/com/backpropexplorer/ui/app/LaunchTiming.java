@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 
 /**
  * How long the window took to appear: from the JVM's start to the first frame rendered after
- * the stage was shown. Logged once and shown in the About box and the status line.
+ * the stage was shown. Logged once to standard error (a developer's figure, not the learner's).
  */
 public final class LaunchTiming {
     private static volatile long shownMillis = -1;

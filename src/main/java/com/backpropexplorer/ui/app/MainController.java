@@ -70,7 +70,7 @@ final class MainController {
                 header.getStyleClass().add("nav-section");
                 navigation.getChildren().add(header);
             }
-            ToggleButton button = new ToggleButton(i18n.text(spec.titleKey()));
+            ToggleButton button = new ToggleButton(spec.title().apply(i18n));
             button.setId("nav-" + spec.id());
             button.getStyleClass().add("nav-item");
             button.setToggleGroup(navGroup);
@@ -208,8 +208,8 @@ final class MainController {
 
     @FXML
     private void about() {
-        Alert alert = dialog(i18n.text("about.title"), i18n.text("app.title"),
-                i18n.text("about.text", LaunchTiming.shownMillis()));
+        Alert alert = dialog(i18n.text("about.title"), i18n.text("app.title"), i18n.text("about.text"));
+        alert.getDialogPane().setId("about-dialog");
         alert.show();
     }
 

@@ -6,6 +6,10 @@ import com.backpropexplorer.ui.shell.Dialogs;
 import com.backpropexplorer.ui.shell.Page;
 import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -14,6 +18,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The main window: one Scene whose root is (re)built from main.fxml. Switching language or
@@ -21,8 +26,14 @@ import javafx.stage.Stage;
  * in the view-models the {@link Explorer} holds, not in the nodes.
  */
 public final class MainWindow {
-    public static final double MIN_WIDTH = 1280;
-    public static final double MIN_HEIGHT = 800;
+    /** The default size where the screen allows it. */
+    public static final double DEFAULT_WIDTH = 1440;
+    public static final double DEFAULT_HEIGHT = 900;
+    /** The smallest window every page is laid out for (a 1024×768 laptop less its panel). */
+    public static final double MIN_WIDTH = 1000;
+    public static final double MIN_HEIGHT = 650;
+    /** Room for a window manager's title bar and borders. */
+    private static final double DECORATION = 40;
     private static final String STYLESHEET = "/com/backpropexplorer/ui/app.css";
 
     private final Stage stage;
@@ -33,7 +44,7 @@ public final class MainWindow {
     private MainController controller;
     private String currentPageId = Explorer.FIRST_PAGE;
 
-    /** The window at its default size: 1280×800, or more where the screen allows it. */
+    /** The window at its default size: 1440×900, or as much of the screen as there is. */
     public MainWindow(Stage stage, Explorer explorer) {
         this(stage, explorer, null);
     }
@@ -46,22 +57,62 @@ public final class MainWindow {
         this.pages = explorer.pages(dialogs, this::showPage);
         explorer.themeProperty().get().apply();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        // the minimum legible size, or more where the screen allows it
-        double width = size != null ? size.getWidth() : Math.max(MIN_WIDTH, Math.min(1440, screen.getWidth() - 40));
-        double height = size != null ? size.getHeight()
-                : Math.max(MIN_HEIGHT, Math.min(900, screen.getHeight() - 40));
+        double width = size != null ? size.getWidth() : defaultSize(DEFAULT_WIDTH, screen.getWidth());
+        double height = size != null ? size.getHeight() : defaultSize(DEFAULT_HEIGHT, screen.getHeight());
         scene = new Scene(buildRoot(), width, height);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         stage.setScene(scene);
-        stage.setMinWidth(960);
-        stage.setMinHeight(640);
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        // JavaFX 21 on Linux under some window managers (openbox) opens a window at its minimum
+        // size whatever its scene asks for (JDK-8316423, fixed in 22): ask again once shown
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> {
+            // placed at the small size, the window may now stick out of the screen: once the
+            // window system reports the new size, move it in
+            keepOnScreen(stage.widthProperty(), () -> stage.setX(inside(stage.getX(), stage.getWidth(),
+                    screen.getMinX(), screen.getMaxX())), width);
+            keepOnScreen(stage.heightProperty(), () -> stage.setY(inside(stage.getY(), stage.getHeight(),
+                    screen.getMinY(), screen.getMaxY())), height);
+            stage.sizeToScene();
+        }));
         updateTitle();
         explorer.i18n().localeProperty().addListener((obs, o, n) -> rebuild());
         explorer.themeProperty().addListener((obs, o, n) -> {
             n.apply();
             applyThemeClass(scene.getRoot());
         });
+    }
+
+    /**
+     * The default size on a screen of that many pixels: never larger than the screen (a window
+     * wider than a laptop's screen opened half off it), less room for decorations when there is
+     * room to spare.
+     */
+    static double defaultSize(double wanted, double screen) {
+        return Math.min(wanted, screen - DECORATION >= 600 ? screen - DECORATION : screen);
+    }
+
+    /** Runs {@code move} once the size has grown to {@code wanted} (at once if it has). */
+    private static void keepOnScreen(ReadOnlyDoubleProperty size, Runnable move, double wanted) {
+        if (size.get() >= wanted) {
+            move.run();
+            return;
+        }
+        size.addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                if (size.get() >= wanted) {
+                    size.removeListener(this);
+                    move.run();
+                }
+            }
+        });
+    }
+
+    /** The start of a span of that length moved inside [min, max] (to min if it is longer). */
+    private static double inside(double start, double length, double min, double max) {
+        return Math.max(min, Math.min(start, max - length));
     }
 
     public Stage stage() {

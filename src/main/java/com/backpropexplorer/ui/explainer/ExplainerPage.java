@@ -1,18 +1,22 @@
 package com.backpropexplorer.ui.explainer;
 
 import com.backpropexplorer.explain.Stage;
+import com.backpropexplorer.explain.text.Texts;
 import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.Numbers;
 import com.backpropexplorer.ui.code.CodeDock;
+import com.backpropexplorer.ui.code.CodeVisibility;
 import com.backpropexplorer.ui.code.CodePane;
 import com.backpropexplorer.ui.graph.GraphView;
 import com.backpropexplorer.ui.graph.ZoomPane;
 import com.backpropexplorer.ui.inspector.InspectorView;
+import com.backpropexplorer.ui.lesson.LessonInputs;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.MnistDigits;
 import com.backpropexplorer.ui.lesson.Refusal;
+import com.backpropexplorer.ui.numgrad.NumericalGradientPanel;
 import com.backpropexplorer.ui.shared.MnistFolder;
 import com.backpropexplorer.ui.shared.TrainedNet;
 import com.backpropexplorer.ui.shell.Dialogs;
@@ -23,8 +27,6 @@ import com.backpropexplorer.ui.weights.WeightsPanel;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
@@ -55,6 +57,7 @@ public final class ExplainerPage implements Page {
     private final I18n i18n;
     private final LessonModel model;
     private final StatusLine status;
+    private final Dialogs dialogs;
     private final BorderPane root;
     private final GraphView graph;
     private final ZoomPane zoomPane;
@@ -63,10 +66,10 @@ public final class ExplainerPage implements Page {
     private final CodePane codePane;
     /** Sample rows, provenance and code links on the graph and inspector; held for its listeners. */
     private final Pointing pointing;
-    /** Whether the code pane is shown: this page's own until the app hands over its shared one. */
-    private final BooleanProperty codeShown = new SimpleBooleanProperty(this, "codeShown", true);
     /** The mnist lesson's "MNIST is missing" pane, or null. */
     private MnistMissingPane missingPane;
+    /** The ch4 lesson's numerical gradient, or null. */
+    private NumericalGradientPanel numericalGradient;
 
     @FXML private BorderPane page;
     @FXML private javafx.scene.control.SplitPane split;
@@ -99,7 +102,7 @@ public final class ExplainerPage implements Page {
 
     /**
      * @param model the lesson
-     * @param weights its weights panel's view-model
+     * @param weights its weights panel's view-model, or null for a lesson without weights
      * @param status the window's status line, which the page fills while it is shown
      * @param dialogs for the W1 tiles window
      * @param theme light or dark, for the weights panel's charts
@@ -109,6 +112,7 @@ public final class ExplainerPage implements Page {
         this.i18n = i18n;
         this.model = model;
         this.status = status;
+        this.dialogs = dialogs;
         root = Fxml.load(ExplainerPage.class, "explainer.fxml", i18n, this);
         root.setId("page-" + model.example().id());
 
@@ -120,14 +124,13 @@ public final class ExplainerPage implements Page {
         InspectorView inspector = new InspectorView(model, i18n);
         inspectorScroll.setContent(inspector);
         timelineHost.getChildren().add(new TimelineStrip(model, i18n));
-        weightsPanel = new WeightsPanel(weights, i18n, theme);
+        weightsPanel = weights == null ? null : new WeightsPanel(weights, i18n, theme);
         graphArea.setBottom(weightsPanel);
 
-        new CodeDock(split, codePane, codeToggle, codeShown);
         root.getStylesheets().add(CodePane.STYLESHEET_URL);
         heading.getChildren().add(new SampleBar(model, i18n));
         pointing = new Pointing(model, i18n, graph, inspector, codePane, graphHost);
-        lessonTitle.setText(i18n.text("lesson." + model.example().id() + ".title"));
+        lessonTitle.setText(lessonText("lesson." + model.example().id() + ".title"));
         resetButton.disableProperty().bind(model.canGoBackBinding().not());
         backButton.disableProperty().bind(model.canGoBackBinding().not());
         forwardButton.disableProperty().bind(model.canStepForwardBinding().not());
@@ -158,21 +161,50 @@ public final class ExplainerPage implements Page {
      * panel's choice of batch.
      */
     public void addMnistParts(MnistFolder mnist, MnistDigits digits, TrainedNet trained, Dialogs dialogs) {
-        missingPane = new MnistMissingPane(i18n, mnist, dialogs, model::reload);
-        graphHost.getChildren().add(graphHost.getChildren().indexOf(loading) + 1, missingPane.view());
+        addMnistMissing(mnist, dialogs);
         heading.getChildren().add(new DigitChooser(i18n, digits, trained));
-        weightsPanel.offerBatch(digits.testDigits());
+        if (weightsPanel != null) {
+            weightsPanel.offerBatch(digits.testDigits());
+        }
         showState();
     }
 
-    /** Shows or hides the code pane with the app's one switch for every lesson. */
-    public void shareCodeShown(BooleanProperty shared) {
-        codeShown.bindBidirectional(shared);
+    /**
+     * The fields of a lesson whose inputs the learner may change (the shopping graphs' prices,
+     * Sigmoid's x) and its fold toggle, under the title.
+     */
+    public void addInputs(LessonInputs inputs) {
+        if (inputs.hasAny()) {
+            heading.getChildren().add(new InputsPanel(i18n, inputs, model.example().id(), dialogs));
+        }
+    }
+
+    /** A lesson's text: the window's own where it has one, else the lesson's (a lesson is data). */
+    private String lessonText(String key, Object... args) {
+        return i18n.has(key) ? i18n.text(key, args) : Texts.text(i18n.locale(), key, args);
+    }
+
+    /** The offer to download MNIST or choose its folder while it is missing (lessons on MNIST digits). */
+    public void addMnistMissing(MnistFolder mnist, Dialogs dialogs) {
+        missingPane = new MnistMissingPane(i18n, mnist, dialogs, model::reload);
+        graphHost.getChildren().add(graphHost.getChildren().indexOf(loading) + 1, missingPane.view());
+        showState();
+    }
+
+    /** Shows the code pane beside the graph, or not, as the app's one switch for every lesson says. */
+    public void dockCode(CodeVisibility visibility) {
+        new CodeDock(split, codePane, codeToggle, visibility);
     }
 
     /** The code pane beside the graph. */
     public CodePane codePane() {
         return codePane;
+    }
+
+    /** Chapter 4's numerical gradient under the graph (the ch4 lesson), where the weights panel goes. */
+    public void addNumericalGradient(NumericalGradientPanel panel) {
+        numericalGradient = panel;
+        graphArea.setBottom(panel);
     }
 
     /** Whether single steps animate; off for screenshots, where each picture shows a settled state. */
@@ -195,12 +227,17 @@ public final class ExplainerPage implements Page {
                 model.ensureLoaded();
             }
         }.start();
+        // the keys step the lesson from the start, not the first input field
+        root.requestFocus();
         showState();
     }
 
     @Override
     public void hidden() {
         model.stop();
+        if (numericalGradient != null) {
+            numericalGradient.stop();
+        }
         playClock.stop();
     }
 
@@ -228,7 +265,7 @@ public final class ExplainerPage implements Page {
         return model;
     }
 
-    /** The weights panel under the graph. */
+    /** The weights panel under the graph, or null for a lesson without weights. */
     public WeightsPanel weightsPanel() {
         return weightsPanel;
     }
@@ -307,9 +344,9 @@ public final class ExplainerPage implements Page {
         }
         zoomPane.setVisible(model.trace() != null);
         if (model.run() != null) {
-            lessonSubtitle.setText(i18n.text(model.subtitleKey(), model.run().description()));
+            lessonSubtitle.setText(lessonText(model.subtitleKey(), model.run().description()));
         } else {
-            lessonSubtitle.setText(i18n.text(model.subtitleKey(), "…"));
+            lessonSubtitle.setText(lessonText(model.subtitleKey(), "…"));
         }
         stageCaption.setText(caption());
         status.show(now == LessonModel.Status.READY ? i18n.text("status.hint")
@@ -329,7 +366,13 @@ public final class ExplainerPage implements Page {
                 : current.isUpdate() ? "timeline.update" : "timeline.backward");
         String text = i18n.text("status.stage", model.position(), model.stageCount(), direction, current.layer());
         if (model.position() == model.forwardCount()) {
-            text += "  ·  " + i18n.text("status.loss", Numbers.precise(model.trace().loss()));
+            if (model.example().hasWeights()) {
+                text += "  ·  " + i18n.text("status.loss", Numbers.precise(model.trace().loss()));
+            } else {
+                var out = model.trace().stage(model.forwardCount() - 1).output(); // price, y: a plain number
+                String plain = Numbers.plain(out.value());
+                text += "  ·  " + out.name() + " = " + (plain != null ? plain : Numbers.precise(out.value()));
+            }
         }
         if (current.isUpdate() && model.trace().update().isPresent()) {
             var update = model.trace().update().get();

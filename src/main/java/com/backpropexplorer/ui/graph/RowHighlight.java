@@ -4,7 +4,11 @@ import com.backpropexplorer.explain.Tensor;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.HBox;
 
 /**
@@ -45,6 +49,21 @@ public final class RowHighlight {
             for (Node cell : grid.getChildren()) {
                 Integer r = GridPane.getRowIndex(cell);
                 cell.pseudoClassStateChanged(SAMPLE, row >= 0 && (r == null ? 0 : r) == row);
+            }
+        } else if (view instanceof StackPane frame && frame.getStyleClass().contains("heatmap")
+                && !frame.getChildren().isEmpty() && frame.getChildren().get(0) instanceof ImageView image
+                && frame.getUserData() instanceof Tensor t) {
+            frame.getChildren().removeIf(n -> n.getStyleClass().contains("sample-overlay"));
+            if (row >= 0 && row < t.rows()) {
+                double w = image.getImage().getWidth();
+                double h = image.getImage().getHeight();
+                Rectangle band = new Rectangle(0, row * h / t.rows(), w, Math.max(1, h / t.rows()));
+                band.getStyleClass().add("sample-band");
+                Pane overlay = new Pane(band);
+                overlay.getStyleClass().add("sample-overlay");
+                overlay.setMouseTransparent(true);
+                overlay.setMaxSize(w, h);
+                frame.getChildren().add(overlay);
             }
         } else if (view instanceof HBox strip && strip.getStyleClass().contains("image-strip")) {
             for (int i = 0; i < strip.getChildren().size(); i++) {

@@ -8,7 +8,11 @@ import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
 
 /**
  * Marks, under a node (the graph, the inspector), where a number comes from and what a name in
@@ -30,7 +34,10 @@ public final class SourceHighlight {
         List<Tensor> tensors = regions.stream().map(r -> r.tensor().in(trace)).toList();
         walk(root, view -> {
             Tensor shown = (Tensor) view.getUserData();
-            if (view instanceof GridPane grid) {
+            if (view instanceof StackPane frame && frame.getStyleClass().contains("heatmap")
+                    && !frame.getChildren().isEmpty() && frame.getChildren().get(0) instanceof ImageView image) {
+                overlay(frame, image, shown, regions, tensors);
+            } else if (view instanceof GridPane grid) {
                 for (Node cell : grid.getChildren()) {
                     int r = index(GridPane.getRowIndex(cell));
                     int c = index(GridPane.getColumnIndex(cell));
@@ -42,6 +49,33 @@ public final class SourceHighlight {
                 }
             }
         });
+    }
+
+    /** Bands over a heatmap for the regions of its tensor: a row, a column, or a cell. */
+    private static void overlay(StackPane frame, ImageView image, Tensor shown, List<Provenance.Region> regions,
+                                List<Tensor> tensors) {
+        frame.getChildren().removeIf(n -> n.getStyleClass().contains("source-overlay"));
+        Pane overlay = new Pane();
+        overlay.getStyleClass().add("source-overlay");
+        overlay.setMouseTransparent(true);
+        double w = image.getImage().getWidth();
+        double h = image.getImage().getHeight();
+        double cw = w / shown.cols();
+        double ch = h / shown.rows();
+        for (int i = 0; i < regions.size(); i++) {
+            Provenance.Region r = regions.get(i);
+            if (!same(tensors.get(i), shown)) {
+                continue;
+            }
+            Rectangle band = new Rectangle(r.col() < 0 ? 0 : r.col() * cw, r.row() < 0 ? 0 : r.row() * ch,
+                    r.col() < 0 ? w : Math.max(1, cw), r.row() < 0 ? h : Math.max(1, ch));
+            band.getStyleClass().add("source-band");
+            overlay.getChildren().add(band);
+        }
+        if (!overlay.getChildren().isEmpty()) {
+            overlay.setMaxSize(w, h);
+            frame.getChildren().add(overlay);
+        }
     }
 
     /** Marks whole views of these tensors (a variable hovered in the code); an empty list clears. */

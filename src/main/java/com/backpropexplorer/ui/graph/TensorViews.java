@@ -106,6 +106,7 @@ public final class TensorViews {
         } else if (view instanceof StackPane box && box.getStyleClass().contains("scalar-box")
                 && box.getChildren().get(0) instanceof Label cell) {
             setCell(cell, tensor.value(), density, false);
+            cell.setText(scalarText(tensor.value(), density));
         } else if (view instanceof StackPane frame && frame.getChildren().get(0) instanceof ImageView image) {
             // the same image, repainted: no new texture, no new node
             paint(writable(image), tensor, flow, 0, tensor.rows(), tensor.cols(), tensor.cols());
@@ -138,8 +139,15 @@ public final class TensorViews {
         }
     }
 
+    /** A number the book prints short (100, 2.2, 715) as the book does; any other as the density's format. */
+    private static String scalarText(double value, Density density) {
+        String plain = Numbers.plain(value);
+        return plain != null ? plain : density.format.apply(value);
+    }
+
     private static Node scalar(Tensor tensor, Flow flow, Density density) {
         Label label = cell(tensor.value(), density, false);
+        label.setText(scalarText(tensor.value(), density));
         label.getStyleClass().addAll("scalar");
         StackPane box = new StackPane(label);
         box.getStyleClass().addAll("matrix", "scalar-box");

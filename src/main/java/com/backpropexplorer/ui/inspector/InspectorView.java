@@ -59,10 +59,29 @@ public final class InspectorView extends VBox {
     private java.util.function.Consumer<com.backpropexplorer.explain.Provenance.Origin> onProvenance = o -> { };
     /** The node being rendered: which parameter a dW or db belongs to. */
     private GraphNode shownNode;
+    /** The sections of nodes whose values are plain numbers (the shopping graphs, Sigmoid taken apart). */
+    private final ScalarNodeSections scalars;
+    private final ScalarNodeSections.Inspector parts = new ScalarNodeSections.Inspector() {
+        @Override
+        public Label sectionTitle(String text, Flow flow) {
+            return InspectorView.this.sectionTitle(text, flow);
+        }
+
+        @Override
+        public Label formula(String text) {
+            return InspectorView.this.formula(text);
+        }
+
+        @Override
+        public Label muted(String text, String id) {
+            return InspectorView.this.muted(text, id);
+        }
+    };
 
     public InspectorView(LessonModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
+        this.scalars = new ScalarNodeSections(i18n);
         setId("inspector");
         getStyleClass().add("inspector");
         model.positionProperty().addListener(new WeakChangeListener<>(refresh));
@@ -139,8 +158,9 @@ public final class InspectorView extends VBox {
         Trace next = model.trace();
         if (shownTrace == null || next == null || shownViews.isEmpty() || next.example() != shownTrace.example()
                 || !next.nodes().equals(shownTrace.nodes()) || next.stages().size() != shownTrace.stages().size()
-                || next.batchSize() != shownTrace.batchSize()) {
-            return false;
+                || next.batchSize() != shownTrace.batchSize()
+                || shownNode != null && ScalarNodeSections.KINDS.contains(shownNode.kind())) {
+            return false; // a node of plain numbers is a few labels: built anew
         }
         List<Tensor> tensors = new ArrayList<>();
         collecting = tensors;
@@ -184,11 +204,20 @@ public final class InspectorView extends VBox {
         Label description = new Label(i18n.text("layer.desc." + key(node.kind())));
         description.getStyleClass().add("inspector-description");
         description.setWrapText(true);
-        out.addAll(List.of(title, kind, description, shapes(node, forward, backward)));
+        out.addAll(List.of(title, kind, description));
+        boolean scalar = ScalarNodeSections.KINDS.contains(node.kind());
+        if (!scalar) {
+            out.add(shapes(node, forward, backward));
+        }
 
         out.add(sectionTitle(i18n.text("inspector.forward"), Flow.FORWARD));
-        interleave(out, forwardFormulas(node), state.forwardDone(j) ? forwardSubstitution(node, forward, state) : List.of());
-        if (!state.forwardDone(j)) {
+        if (scalar) {
+            out.addAll(scalars.forward(forward, state.forwardDone(j), parts));
+        } else {
+            interleave(out, forwardFormulas(node), state.forwardDone(j) ? forwardSubstitution(node, forward, state)
+                    : List.of());
+        }
+        if (!scalar && !state.forwardDone(j)) {
             out.add(muted(i18n.text("inspector.notYetForward"), "inspector-forward-pending"));
         }
 
@@ -196,7 +225,7 @@ public final class InspectorView extends VBox {
         out.add(muted(i18n.text("inspector.cache.why"), null));
         if (state.forwardDone(j)) {
             for (Tensor cached : forward.cached()) {
-                out.add(named(cached.name(), cached.shape(),
+                out.add(named(cached.name(), cached.isScalar() ? "" : cached.shape(),
                         view(cached, Flow.FORWARD, "inspector-cache-" + cached.name())));
             }
         } else {
@@ -205,6 +234,11 @@ public final class InspectorView extends VBox {
             out.add(empty);
         }
 
+        if (scalar) {
+            out.addAll(scalars.localAndBackward(model.trace(), forward, backward, state.forwardDone(j),
+                    state.backwardDone(j), parts));
+            return true;
+        }
         out.add(sectionTitle(i18n.text("inspector.backward"), Flow.BACKWARD));
         interleave(out, backwardFormulas(node),
                 state.backwardDone(j) ? backwardSubstitution(node, forward, backward, state) : List.of());

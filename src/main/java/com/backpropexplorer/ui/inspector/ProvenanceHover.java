@@ -7,7 +7,9 @@ import com.backpropexplorer.ui.graph.SourceHighlight;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import java.util.function.Consumer;
 import javafx.scene.Node;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.GridPane;
 
 /**
@@ -28,7 +30,15 @@ final class ProvenanceHover {
                         Consumer<Provenance.Origin> show) {
         Stage stage = id.startsWith("inspector-fwd-") || id.startsWith("inspector-cache-") ? stages[0]
                 : id.startsWith("inspector-bwd-") || id.endsWith("-result") ? stages[1] : null;
-        if (stage == null || !(view instanceof GridPane grid) || !computedBy(stage, tensor)) {
+        if (stage == null || !computedBy(stage, tensor)) {
+            return;
+        }
+        if (view instanceof StackPane frame && frame.getStyleClass().contains("heatmap")
+                && frame.getChildren().get(0) instanceof ImageView image) {
+            installOnHeatmap(image, tensor, stage, model, show);
+            return;
+        }
+        if (!(view instanceof GridPane grid)) {
             return;
         }
         for (Node cell : grid.getChildren()) {
@@ -54,6 +64,30 @@ final class ProvenanceHover {
                 show.accept(null);
             });
         }
+    }
+
+    /** A heatmap (MNIST's big matrices): the element under the pointer, told again whenever it changes. */
+    private static void installOnHeatmap(ImageView image, Tensor tensor, Stage stage, LessonModel model,
+                                         Consumer<Provenance.Origin> show) {
+        int[] last = {-1, -1};
+        image.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            int r = (int) Math.min(tensor.rows() - 1, e.getY() / image.getImage().getHeight() * tensor.rows());
+            int c = (int) Math.min(tensor.cols() - 1, e.getX() / image.getImage().getWidth() * tensor.cols());
+            if ((r == last[0] && c == last[1]) || model.trace() == null || model.position() <= stage.index()) {
+                return;
+            }
+            last[0] = r;
+            last[1] = c;
+            try {
+                show.accept(Provenance.of(model.trace(), stage.index(), tensor.name(), r, c));
+            } catch (IllegalArgumentException noStory) {
+                last[0] = -1;
+            }
+        });
+        image.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            last[0] = -1;
+            show.accept(null);
+        });
     }
 
     /** Whether the stage computed a tensor of that name (an output, a gradient, or its cache). */

@@ -130,11 +130,12 @@ public final class LessonModel {
                 secondElement.set(null);
             }
             iterations.clear();
+            // clamped first: a pass with fewer stages (a lesson folded) must not meet a position past its end
+            position.set(Math.min(position.get(), computed.trace().stages().size()));
             run.set(computed);
             samples.reset();
             loaded.set(computed);
-            position.set(Math.min(position.get(), stageCount()));
-            if (selectedLayer.get() == null) {
+            if (selectedLayer.get() == null || layerIndex(selectedLayer.get()) < 0) {
                 selectedLayer.set(task.getValue().trace().nodes().get(0).layer());
             }
             problem.set("");

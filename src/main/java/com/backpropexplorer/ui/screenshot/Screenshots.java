@@ -93,6 +93,10 @@ public final class Screenshots {
                 runGradcheck(shot, explorer, window);
                 return;
             }
+            if (shot.extra() == Shot.Extra.BUGLAB) {
+                LessonShots.bugLab(explorer, window);
+                return;
+            }
             call(() -> {
                 window.showPage(shot.lesson().id());
                 return null;
@@ -102,6 +106,9 @@ public final class Screenshots {
                     "the lesson's pass");
             if (shot.extra() == Shot.Extra.WEIGHTS) {
                 useWeights(shot, explorer.weights(shot.lesson()), model);
+            }
+            if (shot.extra() == Shot.Extra.NUMGRAD) {
+                LessonShots.numericalGradient(explorer, window);
             }
             call(() -> {
                 if (model.trace() != null) {
@@ -141,6 +148,7 @@ public final class Screenshots {
         Explorer explorer = call(() -> {
             Explorer e = new Explorer(new I18n(locale));
             e.setAnimated(false);
+            e.codeShown().set(true); // the pictures show the code beside the graph
             e.themeProperty().set(theme);
             e.mnist().chosenProperty().set(mnistDir);
             return e;

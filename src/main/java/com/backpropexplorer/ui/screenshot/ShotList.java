@@ -34,7 +34,13 @@ public final class ShotList {
                 new Shot(en, Theme.DARK, Example.MNIST, 8, "Affine1", false, Shot.Extra.WEIGHTS),
                 new Shot(en, Theme.LIGHT, Example.TINY, 0, null, false, Shot.Extra.GRADCHECK),
                 new Shot(en, Theme.LIGHT, Example.MNIST, 0, null, false, Shot.Extra.GRADCHECK),
-                new Shot(ja, Theme.LIGHT, Example.MNIST, 0, null, false, Shot.Extra.GRADCHECK));
+                new Shot(ja, Theme.LIGHT, Example.MNIST, 0, null, false, Shot.Extra.GRADCHECK),
+                new Shot(en, Theme.LIGHT, Example.BUY_APPLE_ORANGE, 8, "mul_apple_layer", false),
+                new Shot(ja, Theme.LIGHT, Example.BUY_APPLE, 4, "mul_apple_layer", false),
+                new Shot(en, Theme.LIGHT, Example.SIGMOID, 8, "exp", false),
+                new Shot(en, Theme.LIGHT, Example.CH4, 0, null, false, Shot.Extra.NUMGRAD),
+                new Shot(en, Theme.LIGHT, Example.MNIST, 0, null, false, Shot.Extra.BUGLAB),
+                new Shot(ja, Theme.LIGHT, Example.MNIST, 0, null, false, Shot.Extra.BUGLAB));
     }
 
     /** The digit canvas for the README: English light, Japanese dark. */
@@ -46,9 +52,13 @@ public final class ShotList {
     public static List<Shot> everyStage() {
         List<Shot> shots = new ArrayList<>();
         for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
-            // the lessons the window has pages for (the shopping, Sigmoid and ch. 4 lessons come with their views)
-            for (Example lesson : List.of(Example.SIMPLE, Example.TINY, Example.MNIST)) {
-                int stages = lesson == Example.SIMPLE ? 5 : 9; // forward, backward, the update
+            for (Example lesson : Example.values()) {
+                int stages = switch (lesson) {
+                    case BUY_APPLE -> 4;
+                    case SIMPLE -> 5; // forward, backward, the update
+                    case TINY, MNIST, CH4 -> 9;
+                    default -> 8;
+                };
                 for (int p = 0; p <= stages; p++) {
                     shots.add(new Shot(locale, Theme.LIGHT, lesson, p, null, false));
                 }

@@ -6,12 +6,17 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
  * Dialogs and small windows owned by the main window, in its look: its stylesheets, and its
  * theme and language style classes ("dark", "ja"), so a dialog opened in the dark theme is dark.
+ * Each opens centred over the main window and on its screen, with or without a window manager
+ * (without one, JavaFX alone placed a wrapped-text alert a screen's width to the left).
  */
 public final class Dialogs {
     private static final double TEXT_WIDTH = 520;
@@ -45,6 +50,7 @@ public final class Dialogs {
         body.getStyleClass().add("dialog-text");
         alert.getDialogPane().setContent(body);
         style(alert.getDialogPane());
+        alert.setOnShown(e -> placeOverOwner(alert.getDialogPane().getScene().getWindow()));
         return alert;
     }
 
@@ -62,7 +68,48 @@ public final class Dialogs {
             content.getStyleClass().addAll(main.getRoot().getStyleClass());
         }
         stage.setScene(scene);
+        stage.setOnShown(e -> Platform.runLater(() -> {
+            stage.sizeToScene(); // JavaFX 21 under openbox opened it at 200×200 (JDK-8316423)
+            placeOverOwner(stage);
+        }));
         return stage;
+    }
+
+    /**
+     * Moves a shown window to the centre of the owner, kept inside the owner's screen (so its
+     * title bar can always be reached); without an owner, to the centre of the primary screen.
+     */
+    public void placeOverOwner(Window window) {
+        Rectangle2D screen = screenOf(owner);
+        double width = window.getWidth();
+        double height = window.getHeight();
+        double x;
+        double y;
+        if (owner != null && owner.isShowing()) {
+            x = owner.getX() + (owner.getWidth() - width) / 2;
+            y = owner.getY() + (owner.getHeight() - height) / 2;
+        } else {
+            x = screen.getMinX() + (screen.getWidth() - width) / 2;
+            y = screen.getMinY() + (screen.getHeight() - height) / 2;
+        }
+        window.setX(clamp(x, screen.getMinX(), screen.getMaxX() - width));
+        window.setY(clamp(y, screen.getMinY(), screen.getMaxY() - height));
+    }
+
+    private static Rectangle2D screenOf(Window window) {
+        if (window != null && window.getWidth() > 0) {
+            var screens = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(),
+                    window.getHeight());
+            if (!screens.isEmpty()) {
+                return screens.get(0).getVisualBounds();
+            }
+        }
+        return Screen.getPrimary().getVisualBounds();
+    }
+
+    /** Within [min, max], and at min when the window is larger than the screen. */
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(value, max));
     }
 
     private void style(DialogPane pane) {

@@ -3,6 +3,7 @@ package com.backpropexplorer.ui.train;
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.OptimizerKind;
 import com.backpropexplorer.engine.TrainingConfig;
+import com.backpropexplorer.engine.WeightInit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ public final class TrainingSettings {
         batch.set(Integer.toString(book.batchSize()));
         inEpochs.set(false);
         length.set(Integer.toString(book.iterations()));
-        initStd.set(format(book.weightInitStd()));
+        initStd.set(book.weightInit().id());
         activation.set(book.activation());
         seed.set(Long.toString(book.seed()));
     }
@@ -123,7 +124,12 @@ public final class TrainingSettings {
         int batchSize = integer(batch.get(), 1, Math.max(1, trainSize), BATCH, "train.invalid.batch", problems);
         int count = integer(length.get(), 1, MAX_ITERATIONS, LENGTH,
                 inEpochs.get() ? "train.invalid.epochs" : "train.invalid.iterations", problems);
-        double std = positive(initStd.get(), true, INIT_STD, "train.invalid.initStd", problems);
+        WeightInit init = null;
+        try {
+            init = WeightInit.parse(initStd.get());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(INIT_STD, "train.invalid.initStd"));
+        }
         long seedValue = 0;
         try {
             seedValue = Long.parseLong(seed.get().trim());
@@ -137,7 +143,7 @@ public final class TrainingSettings {
         if (iterations > MAX_ITERATIONS) {
             return new Parsed(null, List.of(new Problem(LENGTH, "train.invalid.tooLong")));
         }
-        return new Parsed(new TrainingConfig(hiddenSize, batchSize, rate, std, (int) iterations, activation.get(),
+        return new Parsed(new TrainingConfig(hiddenSize, batchSize, rate, init, (int) iterations, activation.get(),
                 seedValue, optimizer.get()), List.of());
     }
 
@@ -150,14 +156,17 @@ public final class TrainingSettings {
                 case BATCH -> Integer.parseInt(t) >= 1;
                 case LENGTH -> inRange(Integer.parseInt(t), 1, MAX_ITERATIONS);
                 case LEARNING_RATE -> isNumber(t) && Double.parseDouble(t) > 0 && Double.isFinite(Double.parseDouble(t));
-                case INIT_STD -> isNumber(t) && Double.parseDouble(t) >= 0 && Double.isFinite(Double.parseDouble(t));
+                case INIT_STD -> {
+                    WeightInit.parse(t);
+                    yield true;
+                }
                 case SEED -> {
                     Long.parseLong(t);
                     yield true;
                 }
                 default -> true;
             };
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

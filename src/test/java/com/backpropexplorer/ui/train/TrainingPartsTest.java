@@ -55,6 +55,21 @@ class TrainingPartsTest {
     }
 
     @Test
+    void theInitFieldTakesXavierHeOrANumber() {
+        TrainingSettings s = new TrainingSettings();
+        assertEquals("0.01", s.initStdProperty().get());
+        s.initStdProperty().set("He");
+        assertEquals(com.backpropexplorer.engine.WeightInit.HE, s.parse(60_000).config().weightInit());
+        s.initStdProperty().set("xavier");
+        assertEquals(com.backpropexplorer.engine.WeightInit.XAVIER, s.parse(60_000).config().weightInit());
+        assertTrue(TrainingSettings.looksValid(TrainingSettings.INIT_STD, "he"));
+        assertFalse(TrainingSettings.looksValid(TrainingSettings.INIT_STD, "glorot"));
+        s.optimizerProperty().set(OptimizerKind.ADAGRAD);
+        assertEquals("0.01", s.learningRateProperty().get(), "AdaGrad's rate of common/optimizer.py");
+        assertEquals(OptimizerKind.ADAGRAD, s.parse(60_000).config().optimizer());
+    }
+
+    @Test
     void choosingAnotherOptimizerBringsItsRateUnlessOneWasTyped() {
         TrainingSettings s = new TrainingSettings();
         s.optimizerProperty().set(OptimizerKind.ADAM);
