@@ -107,6 +107,11 @@ class ShoppingWindowTest {
 
         robot.doubleClickOn("#input-tax").eraseText(5).write("abc").type(KeyCode.ENTER);
         assertTrue(robot.lookup("#inputProblem").query().isVisible(), "a word is refused with a sentence");
+        javafx.scene.control.DialogPane dialog = robot.lookup("#input-problem-dialog").queryAs(
+                javafx.scene.control.DialogPane.class);
+        assertTrue(((Label) dialog.getContent()).getText().startsWith("tax: 'abc' is not a number."),
+                "and a dialog says it: " + ((Label) dialog.getContent()).getText());
+        robot.clickOn(dialog.lookupButton(javafx.scene.control.ButtonType.OK));
         assertEquals("1.1", robot.lookup("#input-tax").queryAs(TextField.class).getText(), "the old value is kept");
         assertEquals(330, lesson.trace().loss(), 1e-9);
 

@@ -54,6 +54,7 @@ public final class ExplainerPage implements Page {
     private final I18n i18n;
     private final LessonModel model;
     private final StatusLine status;
+    private final Dialogs dialogs;
     private final BorderPane root;
     private final GraphView graph;
     private final ZoomPane zoomPane;
@@ -102,6 +103,7 @@ public final class ExplainerPage implements Page {
         this.i18n = i18n;
         this.model = model;
         this.status = status;
+        this.dialogs = dialogs;
         root = Fxml.load(ExplainerPage.class, "explainer.fxml", i18n, this);
         root.setId("page-" + model.example().id());
 
@@ -159,7 +161,7 @@ public final class ExplainerPage implements Page {
      */
     public void addInputs(LessonInputs inputs) {
         if (inputs.hasAny()) {
-            heading.getChildren().add(new InputsPanel(i18n, inputs, model.example().id()));
+            heading.getChildren().add(new InputsPanel(i18n, inputs, model.example().id(), dialogs));
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
+import com.backpropexplorer.ui.shell.Dialogs;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -25,13 +27,15 @@ import javafx.scene.layout.VBox;
 final class InputsPanel extends VBox {
     private final I18n i18n;
     private final LessonInputs inputs;
+    private final Dialogs dialogs;
     private final FlowPane row = new FlowPane(10, 6);
     private final Label problem = new Label();
     private final ChangeListener<Map<String, Double>> onValues = (obs, o, n) -> showValues();
 
-    InputsPanel(I18n i18n, LessonInputs inputs, String lessonId) {
+    InputsPanel(I18n i18n, LessonInputs inputs, String lessonId, Dialogs dialogs) {
         super(4);
         this.i18n = i18n;
+        this.dialogs = dialogs;
         this.inputs = inputs;
         setId("lessonInputs");
         getStyleClass().add("lesson-inputs");
@@ -106,11 +110,14 @@ final class InputsPanel extends VBox {
             problem.setVisible(true);
             problem.setManaged(true);
             field.setText(plain(inputs.values().get(name)));
+            Alert alert = dialogs.alert(Alert.AlertType.WARNING, i18n.text("inputs.bad.title"), null, problem.getText());
+            alert.getDialogPane().setId("input-problem-dialog");
+            alert.show();
             return;
         }
-        problem.setVisible(false);
-        problem.setManaged(false);
         if (value != inputs.values().get(name)) {
+            problem.setVisible(false);
+            problem.setManaged(false);
             inputs.set(name, value);
         }
     }

@@ -54,6 +54,8 @@ public final class NumericalGradientPanel extends TitledPane {
     private final StackPane gradientHost = new StackPane();
     private final Label gradientCaption = new Label();
     private final Label timingText = new Label();
+    /** The two times as bars of one scale, side by side: the loop's fills the width, backprop's is a sliver. */
+    private final javafx.scene.layout.GridPane timingBars = new javafx.scene.layout.GridPane();
     private final Timeline player = new Timeline();
     private final ToggleButton play = new ToggleButton();
     private final ChangeListener<Object> onStep = (obs, o, n) -> showStep();
@@ -123,7 +125,9 @@ public final class NumericalGradientPanel extends TitledPane {
         FlowPane timingRow = new FlowPane(8, 6, time, stopTiming, timingBar);
         timingRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox body = new VBox(8, controls, timingRow, timingText, content);
+        controls.getChildren().add(timingRow);
+        timingBars.setId("numgrad-timing-bars");
+        VBox body = new VBox(8, controls, content, timingText, timingBars);
         body.getStyleClass().add("numgrad-body");
         // the graph above keeps most of the height: the panel scrolls
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
@@ -285,6 +289,7 @@ public final class NumericalGradientPanel extends TitledPane {
 
     private void showTiming() {
         GradientTiming.Result r = model.timingResultProperty().get();
+        timingBars.getChildren().clear();
         if (model.timingProperty().get()) {
             timingText.setText(i18n.text("numgrad.timing.running"));
         } else if (model.failureProperty().get() != null) {
@@ -292,9 +297,36 @@ public final class NumericalGradientPanel extends TitledPane {
         } else if (r == null) {
             timingText.setText(i18n.text("numgrad.timing.idle"));
         } else {
+            showBars(r);
             timingText.setText(i18n.text("numgrad.timing.result", ms(r.numericalNanos()), r.forwardPasses(),
                     ms(r.backpropNanos()), String.format(Locale.ROOT, "%,.0f", r.ratio())));
         }
+    }
+
+    private void showBars(GradientTiming.Result r) {
+        timingBars.setHgap(8);
+        timingBars.setVgap(4);
+        double full = 360;
+        double backprop = Math.max(1, full * r.backpropNanos() / (double) r.numericalNanos());
+        timingBars.addRow(0, new Label(i18n.text("numgrad.timing.loop")), bar(full, "numgrad-bar-loop", "forward-bar"),
+                new Label(ms(r.numericalNanos())));
+        timingBars.addRow(1, new Label(i18n.text("numgrad.timing.backprop")),
+                bar(backprop, "numgrad-bar-backprop", "backward-bar"), new Label(ms(r.backpropNanos())));
+    }
+
+    private static Region bar(double width, String id, String style) {
+        Region bar = new Region();
+        bar.setId(id);
+        bar.getStyleClass().addAll("timing-bar", style);
+        bar.setPrefSize(width, 14);
+        bar.setMinSize(width, 14);
+        bar.setMaxSize(width, 14);
+        javafx.scene.layout.GridPane.setHalignment(bar, javafx.geometry.HPos.LEFT);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(bar);
+        holder.setAlignment(Pos.CENTER_LEFT);
+        holder.setPrefWidth(360);
+        holder.setMinWidth(120);
+        return holder;
     }
 
     private static String ms(long nanos) {
