@@ -74,12 +74,23 @@ final class TrainingOptions {
     private static void checkLimits(CommandSpec spec, TrainingConfig config) {
         String problem = TrainLimits.batchProblem(config.batchSize());
         if (problem == null) {
-            problem = TrainLimits.hiddenProblem(config.hiddenSize(), config.batchSize(), config.activation(),
-                    TrainLimits.heapForTraining());
+            problem = hiddenProblem(config);
         }
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
         }
+    }
+
+    /** The memory check, asking for a collection before saying no: the heap in use counts garbage too. */
+    private static String hiddenProblem(TrainingConfig config) {
+        String problem = TrainLimits.hiddenProblem(config.hiddenSize(), config.batchSize(), config.activation(),
+                TrainLimits.heapForTraining());
+        if (problem != null) {
+            System.gc();
+            problem = TrainLimits.hiddenProblem(config.hiddenSize(), config.batchSize(), config.activation(),
+                    TrainLimits.heapForTraining());
+        }
+        return problem;
     }
 
     /** A --batch larger than the training set actually loaded (from {@code dir}) is a bad argument too. */

@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * {@code TwoLayerNet.accuracy} of a ReLU net over a whole data set, fast: the samples are
+ * {@code TwoLayerNet.accuracy} of a ReLU or sigmoid net over a whole data set, fast: the samples are
  * {@link SparseRows}, so x·W1 touches only the stored pixels, and each row goes
  * x → hidden → scores → argmax through two small reusable buffers instead of materialising
  * (and, in the plain layers, copying) N×784, N×50 and N×10 matrices. With two threads each
@@ -26,6 +26,7 @@ final class FastAccuracy {
     private final DMatrixRMaj b2;
     private final int hidden;
     private final int classes;
+    private final boolean sigmoid;
     private static final int CHUNKS = 32;
 
     private final Part[] parts;
@@ -42,7 +43,7 @@ final class FastAccuracy {
     /** @param shared the helper thread to split the rows with, or null for one thread */
     FastAccuracy(TwoLayerNet net, SharedWork shared) {
         if (!supports(net)) {
-            throw new IllegalArgumentException("the fast accuracy knows ReLU only, not " + net.activation());
+            throw new IllegalArgumentException("the fast accuracy knows ReLU and sigmoid, not " + net.activation());
         }
         int threads = shared == null ? 1 : 2;
         this.w1 = net.params().get("W1");
@@ -50,6 +51,7 @@ final class FastAccuracy {
         this.w2 = net.params().get("W2");
         this.b2 = net.params().get("b2");
         this.hidden = net.hiddenSize();
+        this.sigmoid = net.activation() == Activation.SIGMOID;
         this.w1Rows = new double[net.inputSize()][hidden];
         this.classes = net.outputSize();
         this.parts = new Part[threads];
@@ -60,9 +62,9 @@ final class FastAccuracy {
         this.chunkJob = (chunk, thread) -> countChunk(chunk, parts[thread]);
     }
 
-    /** True for the nets the fast path computes: ReLU ones (sigmoid nets take the plain path). */
+    /** True for the nets the fast path computes: those with a ReLU or a sigmoid hidden layer. */
     static boolean supports(TwoLayerNet net) {
-        return net.activation() == Activation.RELU;
+        return net.activation() == Activation.RELU || net.activation() == Activation.SIGMOID;
     }
 
     /** One-off single-threaded accuracy (allocates two small buffers). */
@@ -156,7 +158,7 @@ final class FastAccuracy {
             int[] out = predictedOut;
             int right = 0;
             for (int r = from; r < to; r++) {
-                TwoLayerLoops.hiddenRow(x, r, w1Rows, b1d, hiddenOut);
+                TwoLayerLoops.hiddenRow(x, r, w1Rows, b1d, sigmoid, hiddenOut);
                 TwoLayerLoops.scoresRow(hiddenOut, w2d, b2d, classes, scores, 0);
                 int guess = TwoLayerLoops.argmaxRow(scores, classes, 0);
                 if (out != null) {

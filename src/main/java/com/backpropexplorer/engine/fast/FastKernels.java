@@ -10,8 +10,10 @@ import com.backpropexplorer.engine.TwoLayerNet;
  * The fast path's one door: a {@link KernelFactory} whose kernels give the numbers of the book's
  * layers ({@link KernelFactory#PLAIN}, tested bit for bit) many times faster. They keep the
  * data sets as sparse rows (MNIST is 81% zeros), skip the work training never reads, fuse the
- * optimizer's update into the gradient pass and may split each step with a second thread. Nets
- * it does not cover (sigmoid ones, or inputs wider than 65,536) get the plain kernel.
+ * optimizer's update into the gradient pass and may split each step with a second thread. They
+ * cover ReLU and sigmoid nets of any size, every optimizer (SGD, Momentum, AdaGrad, Adam) and
+ * minibatches made afresh each step (augmented); nets with inputs wider than 65,536 get the
+ * plain kernel.
  *
  * <p>The sparse copies of a data set take a moment to make (about half a second for MNIST) and
  * are kept for the data set this factory last trained on, so every run on the same data reuses

@@ -1,5 +1,6 @@
 package com.backpropexplorer.engine.fast;
 
+import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.Optimizer;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.engine.WeightsBackup;
@@ -7,8 +8,8 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * One training step of a {@link TwoLayerNet} on sparse rows, with the numbers of the book's
- * layers:
+ * One training step of a {@link TwoLayerNet} (ReLU or sigmoid) on sparse rows, with the numbers
+ * of the book's layers:
  * <ul>
  *   <li>x·W1 costs nnz·hidden instead of inputs·hidden per sample ({@link SparseRows}: MNIST is
  *       ~81% zeros), and dW1 = xᵀ·dout sums, for each pixel, only the samples that ink it;</li>
@@ -48,6 +49,8 @@ final class FastStep {
     private final Optimizer optimizer;
     private final WeightsBackup backup;
     private final int hidden;
+    /** The hidden layer's activation: sigmoid, else ReLU. */
+    private final boolean sigmoid;
     private final int classes;
     /** Pixel ranges of dW1 with about equal numbers of stored elements, one a chunk. */
     private final int[] pixelSplits;
@@ -93,7 +96,7 @@ final class FastStep {
      */
     FastStep(TwoLayerNet net, Optimizer optimizer, SparseRows typical, SharedWork shared) {
         if (!FastAccuracy.supports(net)) {
-            throw new IllegalArgumentException("the fast step knows ReLU nets only, not " + net.activation());
+            throw new IllegalArgumentException("the fast step knows ReLU and sigmoid nets, not " + net.activation());
         }
         if (typical.numCols() != net.inputSize()) {
             throw new IllegalArgumentException("the samples have " + typical.numCols() + " values, the net takes "
@@ -116,6 +119,7 @@ final class FastStep {
         this.optimizer = optimizer;
         this.backup = new WeightsBackup(params);
         this.hidden = net.hiddenSize();
+        this.sigmoid = net.activation() == Activation.SIGMOID;
         this.classes = net.outputSize();
         this.maxRowNonZeros = typical.maxRowNonZeros();
         this.pixelSplits = balancedPixelSplits(typical, PIXEL_CHUNKS);
@@ -254,12 +258,12 @@ final class FastStep {
         double[] b2d = b2.data;
         slices[slice].group(x, rows, from, to);
         for (int o = from; o < to; o++) {
-            TwoLayerLoops.hiddenRow(x, rows[o], w1Rows, b1d, hiddenOut[o]);
+            TwoLayerLoops.hiddenRow(x, rows[o], w1Rows, b1d, sigmoid, hiddenOut[o]);
         }
         TwoLayerLoops.scoresRows(hiddenOut, hiddenT[slice], w2d, b2d, classes, scoresT[slice], dScores, from, to);
         for (int o = from; o < to; o++) {
             rowLogLoss[o] = TwoLayerLoops.softmaxLossBackwardRow(dScores, classes, o, labels[rows[o]], count);
-            TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], dHidden[o]);
+            TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], sigmoid, dHidden[o]);
         }
     }
 

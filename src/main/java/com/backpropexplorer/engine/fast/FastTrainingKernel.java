@@ -28,7 +28,7 @@ final class FastTrainingKernel implements TrainingKernel {
         this.batchBuffer = SparseRows.buffer(data.train().numCols());
     }
 
-    /** True for the nets this kernel computes (ReLU ones, up to {@link SparseRows#MAX_COLUMNS} inputs). */
+    /** True for the nets this kernel computes (ReLU and sigmoid ones, up to {@link SparseRows#MAX_COLUMNS} inputs). */
     static boolean supports(TwoLayerNet net) {
         return FastAccuracy.supports(net) && SparseRows.fits(net.inputSize());
     }

@@ -7,7 +7,7 @@ import com.backpropexplorer.engine.SoftmaxWithLoss;
  * same order as the EJML routine the book's layers call ({@code mult_reorder} for x·W1 and
  * xᵀ·dout, {@code mult_small} for h·W2, {@code multTransA_reorder} for hᵀ·dout, dot products
  * for dout·W2ᵀ, column sums for db), and a term left out is always an exact ±0 (a zero pixel,
- * or a hidden unit that ReLU cut to 0). So the results are those of the plain path bit for bit,
+ * or a hidden unit at 0: cut by ReLU, or a sigmoid that underflowed). So the results are those of the plain path bit for bit,
  * up to the sign of a sum of zeros, which no later operation can see.
  *
  * <p>W1, dW1 and the hidden-layer buffers are held one array a row, so that every inner loop
@@ -21,11 +21,12 @@ final class TwoLayerLoops {
     }
 
     /**
-     * out[j] = Σₖ x[r][k]·W1[k][j] + b1[j] over the stored elements of row r, then ReLU in place
-     * with the book's mask {@code a <= 0} (giving +0, as the plain layer does). Four stored
-     * pixels are added per pass over {@code out}, in the same order as one at a time.
+     * out[j] = Σₖ x[r][k]·W1[k][j] + b1[j] over the stored elements of row r, then the activation
+     * in place: ReLU with the book's mask {@code a <= 0} (giving +0, as the plain layer does), or
+     * sigmoid {@code 1 / (1 + exp(−a))}, the expression of the plain {@code Sigmoid} layer. Four
+     * stored pixels are added per pass over {@code out}, in the same order as one at a time.
      */
-    static void hiddenRow(SparseRows x, int r, double[][] w1, double[] b1, double[] out) {
+    static void hiddenRow(SparseRows x, int r, double[][] w1, double[] b1, boolean sigmoid, double[] out) {
         int h = b1.length;
         java.util.Arrays.fill(out, 0, h, 0.0);
         char[] cols = x.columns;
@@ -56,9 +57,15 @@ final class TwoLayerLoops {
                 out[j] += v * a[j];
             }
         }
-        for (int j = 0; j < h; j++) {
-            double z = out[j] + b1[j];
-            out[j] = z <= 0 ? 0.0 : z;
+        if (sigmoid) {
+            for (int j = 0; j < h; j++) {
+                out[j] = 1.0 / (1.0 + Math.exp(-(out[j] + b1[j])));
+            }
+        } else {
+            for (int j = 0; j < h; j++) {
+                double z = out[j] + b1[j];
+                out[j] = z <= 0 ? 0.0 : z;
+            }
         }
     }
 
@@ -230,12 +237,15 @@ final class TwoLayerLoops {
     }
 
     /**
-     * dHidden[j] = Σₖ dScores[o·c + k]·W2[j][k] where the unit passed ReLU, else 0 (the book's
-     * {@code dout[mask] = 0}; a unit is masked exactly when its output is 0). Class-major over
-     * {@code w2T} (W2 transposed, one array a class), so the inner loop runs over all units and
-     * vectorises; each unit's sum still starts from 0 and adds its terms in class order.
+     * The hidden layer's gradient, from dout[j] = Σₖ dScores[o·c + k]·W2[j][k]: for ReLU dout
+     * where the unit passed, else 0 (the book's {@code dout[mask] = 0}; a unit is masked exactly
+     * when its output is 0); for sigmoid {@code dout·(1 − out)·out}, evaluated in the plain
+     * {@code Sigmoid.backward}'s order. Class-major over {@code w2T} (W2 transposed, one array a
+     * class), so the inner loop runs over all units and vectorises; each unit's sum still starts
+     * from 0 and adds its terms in class order.
      */
-    static void hiddenGradientRow(double[] dScores, int c, int o, double[][] w2T, double[] hidden, double[] dHidden) {
+    static void hiddenGradientRow(double[] dScores, int c, int o, double[][] w2T, double[] hidden, boolean sigmoid,
+                                  double[] dHidden) {
         int sb = o * c;
         int h = w2T[0].length;
         java.util.Arrays.fill(dHidden, 0, h, 0.0);
@@ -246,8 +256,15 @@ final class TwoLayerLoops {
                 dHidden[j] += d * w[j];
             }
         }
-        for (int j = 0; j < h; j++) {
-            dHidden[j] = hidden[j] == 0.0 ? 0.0 : dHidden[j];
+        if (sigmoid) {
+            for (int j = 0; j < h; j++) {
+                double out = hidden[j];
+                dHidden[j] = dHidden[j] * (1.0 - out) * out;
+            }
+        } else {
+            for (int j = 0; j < h; j++) {
+                dHidden[j] = hidden[j] == 0.0 ? 0.0 : dHidden[j];
+            }
         }
     }
 

@@ -22,9 +22,12 @@ class FastAccuracyTest {
         DMatrixRMaj x = KernelFixtures.sparseData(2001, 784, 0.81, 1, 0, 10);
         int[] labels = KernelFixtures.labels(2001, 10, 2);
         KernelFixtures.onThreads(threads, shared -> {
-            for (long seed = 0; seed < 3; seed++) {
-                TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, seed);
-                assertEquals(net.accuracy(x, labels), new FastAccuracy(net, shared).of(SparseRows.of(x), labels), 0.0);
+            for (Activation activation : Activation.values()) {
+                for (long seed = 0; seed < 3; seed++) {
+                    TwoLayerNet net = KernelFixtures.net(784, 50, 10, 0.05, seed, activation);
+                    assertEquals(net.accuracy(x, labels), new FastAccuracy(net, shared).of(SparseRows.of(x), labels), 0.0,
+                            activation + ", seed " + seed);
+                }
             }
         });
     }

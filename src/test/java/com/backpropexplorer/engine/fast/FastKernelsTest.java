@@ -25,6 +25,7 @@ import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whole runs through the fast factory end where the book's layers end, bit for bit. */
@@ -48,10 +49,11 @@ class FastKernelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
-    void everyOptimizerTrainsToThePlainLayersWeightsBitForBit(int threads) {
+    @CsvSource({"1, RELU", "2, RELU", "1, SIGMOID", "2, SIGMOID"})
+    void everyOptimizerTrainsToThePlainLayersWeightsBitForBit(int threads, Activation activation) {
         for (OptimizerKind kind : OptimizerKind.values()) {
-            TrainingConfig config = small(5).withOptimizer(kind).withLearningRate(kind.defaultLearningRate() * 2);
+            TrainingConfig config = small(5).withOptimizer(kind).withLearningRate(kind.defaultLearningRate() * 2)
+                    .withActivation(activation);
             Trainer plain = trainer(config, KernelFactory.PLAIN);
             TrainingSummary expected = plain.run(TrainingListener.NONE);
             Trainer fast = trainer(config, FastKernels.onThreads(threads));
@@ -59,7 +61,7 @@ class FastKernelsTest {
             assertEquals(expected.lastLoss(), summary.lastLoss(), 0.0, kind.toString());
             assertEquals(expected.trainAccuracy(), summary.trainAccuracy(), 0.0, kind.toString());
             assertEquals(expected.testAccuracy(), summary.testAccuracy(), 0.0, kind.toString());
-            assertSameWeights(plain.net(), fast.net(), kind + ", " + threads + " thread(s)");
+            assertSameWeights(plain.net(), fast.net(), kind + ", " + activation + ", " + threads + " thread(s)");
         }
     }
 
@@ -82,15 +84,15 @@ class FastKernelsTest {
      * images, not on the rows it was drawn from: the same numbers as the book's layers on it.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
-    void aGatheredAndChangedMinibatchTrainsLikeThePlainLayers(int threads) {
-        TwoLayerNet plainNet = KernelFixtures.net(60, 9, 4, 0.1, 7);
+    @CsvSource({"1, RELU, ADAM", "2, RELU, ADAM", "1, SIGMOID, ADAGRAD", "2, SIGMOID, SGD"})
+    void aGatheredAndChangedMinibatchTrainsLikeThePlainLayers(int threads, Activation activation, OptimizerKind kind) {
+        TwoLayerNet plainNet = KernelFixtures.net(60, 9, 4, 0.1, 7, activation);
         TwoLayerNet fastNet = plainNet.copy();
-        TrainingKernel plain = KernelFactory.PLAIN.create(plainNet, OptimizerKind.ADAM.create(0.01), DATA);
+        TrainingKernel plain = KernelFactory.PLAIN.create(plainNet, kind.create(0.01), DATA);
         Minibatch batch = new Minibatch(DATA, 30);
         SplittableRandom random = new SplittableRandom(8);
         SplittableRandom noise = new SplittableRandom(9);
-        try (TrainingKernel fast = FastKernels.onThreads(threads).create(fastNet, OptimizerKind.ADAM.create(0.01), DATA)) {
+        try (TrainingKernel fast = FastKernels.onThreads(threads).create(fastNet, kind.create(0.01), DATA)) {
             assertTrue(fast instanceof FastTrainingKernel);
             for (int i = 0; i < 40; i++) {
                 batch.draw(random);
@@ -131,17 +133,33 @@ class FastKernelsTest {
     }
 
     @Test
-    void netsTheFastKernelDoesNotCoverGetThePlainOne() {
+    void sigmoidNetsGetTheFastKernelAndTooWideInputsThePlainOne() {
         TwoLayerNet sigmoid = new TwoLayerNet(60, 5, 4, 0.1, Activation.SIGMOID, 12);
         try (TrainingKernel kernel = FastKernels.onThreads(1).create(sigmoid, OptimizerKind.SGD.create(0.1), DATA)) {
+            assertTrue(kernel instanceof FastTrainingKernel);
+        }
+        int wide = SparseRows.MAX_COLUMNS + 1;
+        TrainingData wideData = new TrainingData(new DMatrixRMaj(2, wide), new int[] {0, 1}, new DMatrixRMaj(1, wide),
+                new int[] {1});
+        TwoLayerNet wideNet = new TwoLayerNet(wide, 2, 2, 0.1, Activation.RELU, 13);
+        try (TrainingKernel kernel = FastKernels.onThreads(1).create(wideNet, OptimizerKind.SGD.create(0.1), wideData)) {
             assertFalse(kernel instanceof FastTrainingKernel);
         }
-        TrainingConfig config = small(3).withActivation(Activation.SIGMOID).withIterations(50);
-        Trainer plain = trainer(config, KernelFactory.PLAIN);
-        Trainer fast = trainer(config, FastKernels.onThreads(2));
-        plain.run(TrainingListener.NONE);
-        fast.run(TrainingListener.NONE);
-        assertSameWeights(plain.net(), fast.net(), "sigmoid");
+    }
+
+    /** The ch. 4 net on real MNIST: the fast kernel's run ends on the book's layers' weights. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aSigmoidRunOnRealMnistEndsOnThePlainLayersWeights(int threads) {
+        TrainingData mnist = SharedMnist.trainingData();
+        TrainingConfig config = TrainingConfig.book(4).withActivation(Activation.SIGMOID).withIterations(40);
+        Trainer plain = new Trainer(config.newNet(784, 10), config, mnist, KernelFactory.PLAIN);
+        Trainer fast = new Trainer(config.newNet(784, 10), config, mnist, FastKernels.onThreads(threads));
+        TrainingSummary expected = plain.run(TrainingListener.NONE);
+        TrainingSummary summary = fast.run(TrainingListener.NONE);
+        assertEquals(expected.lastLoss(), summary.lastLoss(), 0.0);
+        assertEquals(expected.testAccuracy(), summary.testAccuracy(), 0.0);
+        assertSameWeights(plain.net(), fast.net(), "sigmoid on MNIST");
     }
 
     @Test

@@ -70,7 +70,7 @@ public final class StepPhases {
             }
             long d = System.nanoTime();
             for (int o = 0; o < n; o++) {
-                TwoLayerLoops.hiddenRow(x, rows[o], w1Rows, b1, hiddenOut[o]);
+                TwoLayerLoops.hiddenRow(x, rows[o], w1Rows, b1, false, hiddenOut[o]);
             }
             long e = System.nanoTime();
             TwoLayerLoops.scoresRows(hiddenOut, hT, w2, b2, classes, sT, dScores, 0, n);
@@ -80,7 +80,7 @@ public final class StepPhases {
             }
             long e2 = System.nanoTime();
             for (int o = 0; o < n; o++) {
-                TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], dHidden[o]);
+                TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], false, dHidden[o]);
             }
             long f = System.nanoTime();
             TwoLayerLoops.inputWeightGradient(groups, 1, dHidden, dW1Row, hidden, grads.get("W1").data, 0, 784);
