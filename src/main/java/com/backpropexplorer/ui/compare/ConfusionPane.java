@@ -65,6 +65,7 @@ public final class ConfusionPane extends VBox {
         grid.setVgap(2);
         Label corner = new Label(i18n.text("confusion.corner"));
         corner.getStyleClass().add("confusion-head");
+        corner.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(corner, 0, 0);
         for (int d = 0; d < 10; d++) {
             Label column = new Label(Integer.toString(d));
@@ -81,8 +82,7 @@ public final class ConfusionPane extends VBox {
                 Button cell = new Button("");
                 cell.setId("confusion-" + t + "-" + p);
                 cell.getStyleClass().addAll("confusion-cell", t == p ? "diagonal" : "off-diagonal");
-                cell.setMinWidth(44);
-                cell.setPrefWidth(48);
+                cell.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "980" must show in full, not "..."
                 cell.setFocusTraversable(true);
                 int truth = t;
                 int guess = p;
@@ -137,7 +137,7 @@ public final class ConfusionPane extends VBox {
                 cell.setDisable(n == 0 || t == p && n == 0);
                 double strength = t == p ? (row == 0 ? 0 : (double) n / row) : Math.sqrt((double) n / maxOff);
                 // the count as colour: blue for right answers, red for mistakes (alpha only: the theme's text stays legible)
-                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.3f);",
+                cell.setStyle(String.format(Locale.ROOT, "-fx-padding: 3 5; -fx-background-color: rgba(%s, %.3f);",
                         t == p ? "68, 147, 248" : "218, 54, 51", t == p ? 0.15 + 0.5 * strength : 0.7 * strength));
                 cell.setTooltip(new Tooltip(i18n.text("confusion.cell.tip", t, p, n)));
             }

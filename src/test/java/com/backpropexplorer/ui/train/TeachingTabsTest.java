@@ -107,8 +107,9 @@ class TeachingTabsTest {
             throws Exception {
         robot.clickOn("#trainTabCompare");
         robot.clickOn("#compareInits");
-        WaitForAsyncUtils.waitForFxEvents();
         ComparisonQueue queue = app.explorer.comparison();
+        // the click loads the training data first (on a background thread), then queues the three
+        TrainFixture.await(60, () -> queue.runs().size() == 3);
         assertEquals(List.of("std=0.01", "Xavier", "He"), queue.runs().stream().map(ComparisonRun::label).toList());
         TrainFixture.await(180, () -> queue.runs().stream().allMatch(r -> r.status() == ComparisonRun.Status.DONE));
 
