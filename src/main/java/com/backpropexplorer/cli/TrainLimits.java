@@ -15,8 +15,10 @@ import java.util.Locale;
  * its sparse copies), eight copies of the parameters (the net, its gradients, the optimizer's
  * state, the copy kept to undo a diverging step, the kernels' transposed copies), eight
  * batch × hidden buffers (the layers' caches and their gradients), and batch × 784 inputs: two
- * for ReLU's fast kernel (its pixel groups), six for sigmoid's plain layers (the gathered batch,
- * Affine1's cached copy and its dx, and the previous step's while they wait for the collector).
+ * for ReLU's fast kernel (its pixel groups), six for sigmoid, measured when sigmoid nets trained
+ * on the plain layers (the gathered batch, Affine1's cached copy and its dx, and the previous
+ * step's while they wait for the collector); they now take the fast kernel too, so for sigmoid
+ * this is an over-estimate, kept until it is measured again.
  * Measured with MNIST and batch 60,000, hidden 50: ReLU ran in 1,100 MB and not in 900 MB
  * (estimate 1,400 MB); sigmoid ran in 3,000 MB and not in 2,000 MB (estimate 2,836 MB). At the limits
  * the estimate allows (hidden 1,908 with batch 100 in a 640 MB heap; sigmoid, batch 60,000,

@@ -1,10 +1,15 @@
 package com.backpropexplorer.engine.fast;
 
+import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.KernelFactory;
+import com.backpropexplorer.engine.Minibatch;
 import com.backpropexplorer.engine.Optimizer;
+import com.backpropexplorer.engine.Sgd;
+import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingKernel;
 import com.backpropexplorer.engine.TwoLayerNet;
+import java.util.SplittableRandom;
 
 /**
  * The fast path's one door: a {@link KernelFactory} whose kernels give the numbers of the book's
@@ -51,6 +56,35 @@ public final class FastKernels implements KernelFactory {
         sparse(data);
         return this;
     }
+
+    /**
+     * Makes the sparse copies of {@code data} (see {@link #prepare}) and runs the fast loops for
+     * a moment on a throwaway net of the book's shape ({@value #WARM_UP_STEPS} steps and one
+     * accuracy pass over the test set), so that the JIT has compiled them before the first run
+     * starts: the app calls it while the data loads, so that the learner's first run does not
+     * spend its first second in slower code. No net, optimizer or random sequence of a later
+     * run is touched; it runs on the calling thread (and this factory's helper, if any).
+     */
+    public FastKernels prepareAndWarmUp(TrainingData data) {
+        SparseData sparse = sparse(data);
+        TwoLayerNet net = new TwoLayerNet(data.inputSize(), TrainingConfig.BOOK_HIDDEN_SIZE, data.classCount(),
+                TrainingConfig.BOOK_WEIGHT_INIT_STD, Activation.RELU, 0L);
+        Minibatch batch = new Minibatch(data, Math.min(TrainingConfig.BOOK_BATCH_SIZE, data.trainSize()));
+        SplittableRandom random = new SplittableRandom(0L);
+        try (FastTrainingKernel kernel = new FastTrainingKernel(net, new Sgd(Sgd.DEFAULT_LEARNING_RATE), sparse,
+                threads)) {
+            for (int i = 0; i < WARM_UP_STEPS; i++) {
+                batch.draw(random);
+                kernel.loss(batch);
+                kernel.update();
+            }
+            kernel.testAccuracy(() -> false);
+        }
+        return this;
+    }
+
+    /** Steps of {@link #prepareAndWarmUp}: enough for C2 to compile the step's loops (about 0.2 s). */
+    static final int WARM_UP_STEPS = 500;
 
     @Override
     public TrainingKernel create(TwoLayerNet net, Optimizer optimizer, TrainingData data) {

@@ -41,8 +41,11 @@ import org.ejml.data.DMatrixRMaj;
 public final class TrainingModel {
     private final DatasetModel dataset;
     private final TrainedNet trained;
-    /** One training thread: the other core stays free for the FX thread and the renderer. */
-    private final FastKernels kernels = FastKernels.onThreads(1);
+    /**
+     * On two cores one training thread, so that the other core stays free for the FX thread and
+     * the renderer; with more cores the step takes a second thread too.
+     */
+    private final FastKernels kernels = FastKernels.onThreads(Runtime.getRuntime().availableProcessors() > 2 ? 2 : 1);
     private final TrainingSettings settings = new TrainingSettings();
     private final TrainingLog log = new TrainingLog();
     private final ObservableSet<String> invalidFields = FXCollections.observableSet();
@@ -63,6 +66,7 @@ public final class TrainingModel {
     private TrainingRun run;
     private SnapshotChannel channel;
     private double secondsBefore;
+    private TrainingSummary lastSummary;
 
     /**
      * @param dataset where the examples come from
@@ -305,9 +309,9 @@ public final class TrainingModel {
             }
             state.set(TrainingState.LOADING);
             notice.set(Notice.info("train.notice.loading"));
-            // the sparse copies the fast kernels train on: made while loading, rather than in the
-            // first second of training
-            dataset.load(kernels::prepare).whenComplete((loaded, error) -> {
+            // the sparse copies the fast kernels train on, and their loops compiled by the JIT: done
+            // while loading, rather than in the first second of training
+            dataset.load(kernels::prepareAndWarmUp).whenComplete((loaded, error) -> {
                 state.set(TrainingState.IDLE);
                 notice.set(error == null ? null : Notice.error("train.notice.error", unwrapped(error)));
                 if (error == null) {
@@ -418,7 +422,13 @@ public final class TrainingModel {
         }
     }
 
+    /** How the last run ended, with its training and accuracy-pass seconds apart (measuring tools); null before. */
+    TrainingSummary lastSummary() {
+        return lastSummary;
+    }
+
     private void finished(TrainingSummary summary, TwoLayerNet kept) {
+        lastSummary = summary;
         run = null;
         adopt(kept);
         switch (summary.status()) {

@@ -12,7 +12,9 @@ public final class LatencyLog {
     private final long[] engine = new long[KEEP];
     private final long[] full = new long[KEEP];
     private final long[] apply = new long[KEEP];
+    private final long[] set = new long[KEEP];
     private int applyCount;
+    private int setCount;
     private int engineCount;
     private int fullCount;
 
@@ -23,6 +25,15 @@ public final class LatencyLog {
     /** How long the FX thread took to put an answer on the graph and inspector (rebuilding them). */
     void apply(long nanos) {
         apply[applyCount++ % KEEP] = nanos;
+    }
+
+    /** From the slider event to the answer's values set on the graph and inspector (before the pulse that shows them). */
+    void valuesSet(long nanos) {
+        set[setCount++ % KEEP] = nanos;
+    }
+
+    public long[] valuesSetNanos() {
+        return Arrays.copyOf(set, Math.min(setCount, KEEP));
     }
 
     public long[] applyNanos() {
@@ -37,6 +48,7 @@ public final class LatencyLog {
         engineCount = 0;
         fullCount = 0;
         applyCount = 0;
+        setCount = 0;
     }
 
     public long[] engineNanos() {

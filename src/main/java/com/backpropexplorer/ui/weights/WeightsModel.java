@@ -437,6 +437,9 @@ public final class WeightsModel {
             latency.apply(System.nanoTime() - start);
         }
         snapshot.set(answer);
+        if (answer.trace() != null) {
+            latency.valuesSet(System.nanoTime() - answer.requestedAt());
+        }
     }
 
     static double[] linspace(double min, double max, int n) {

@@ -162,6 +162,19 @@ class FastKernelsTest {
         assertSameWeights(plain.net(), fast.net(), "sigmoid on MNIST");
     }
 
+    /** The warm-up trains a throwaway net: a run after it ends on the weights of a run without it. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void theWarmUpLeavesLaterRunsAsTheyWere(int threads) {
+        TrainingConfig config = small(6).withOptimizer(OptimizerKind.ADAM).withLearningRate(0.01);
+        Trainer cold = trainer(config, FastKernels.onThreads(threads));
+        TrainingSummary expected = cold.run(TrainingListener.NONE);
+        Trainer warm = trainer(config, FastKernels.onThreads(threads).prepareAndWarmUp(DATA));
+        TrainingSummary summary = warm.run(TrainingListener.NONE);
+        assertEquals(expected.lastLoss(), summary.lastLoss(), 0.0);
+        assertSameWeights(cold.net(), warm.net(), "after a warm-up");
+    }
+
     @Test
     void runsOnOneOrTwoThreads() {
         assertEquals(2, FastKernels.onThreads(2).threads());

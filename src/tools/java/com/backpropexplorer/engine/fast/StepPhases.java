@@ -11,9 +11,13 @@ import java.util.Map;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
-/** Times the phases of one fast step (1 thread) on MNIST: a rough profile. Test scope, by hand. */
+/**
+ * Times the phases of one fast step (1 thread) on MNIST: a rough profile. Test scope, by hand.
+ * Arguments: [MNIST_DIR] [STEPS] [HIDDEN]; {@code -Dsigmoid} for the ch. 4 net.
+ */
 public final class StepPhases {
     private static final boolean REGROUP = System.getProperty("regroup") != null;
+    private static final boolean SIGMOID = System.getProperty("sigmoid") != null;
 
     private StepPhases() {
     }
@@ -24,7 +28,8 @@ public final class StepPhases {
         MnistDataset train = Mnist.loadTrain(dir);
         SparseRows x = SparseRows.of(train.images());
         System.out.println("compact: " + x.compact() + ", non-zeros " + x.nonZeros());
-        TwoLayerNet net = new TwoLayerNet(784, 50, 10, 0.01, Activation.RELU, 0L);
+        int hidden = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        TwoLayerNet net = new TwoLayerNet(784, hidden, 10, 0.01, SIGMOID ? Activation.SIGMOID : Activation.RELU, 0L);
         Map<String, DMatrixRMaj> p = net.params();
         Map<String, DMatrixRMaj> grads = Matrices.copyAll(p);
         double[] w1 = p.get("W1").data;
@@ -32,7 +37,6 @@ public final class StepPhases {
         double[] w2 = p.get("W2").data;
         double[] b2 = p.get("b2").data;
         int n = 100;
-        int hidden = 50;
         int classes = 10;
         double[][] w1Rows = new double[784][hidden];
         double[] dW1Row = new double[hidden];
@@ -70,7 +74,7 @@ public final class StepPhases {
             }
             long d = System.nanoTime();
             for (int o = 0; o < n; o++) {
-                TwoLayerLoops.hiddenRow(x, rows[o], w1Rows, b1, false, hiddenOut[o]);
+                TwoLayerLoops.hiddenRow(x, rows[o], w1Rows, b1, SIGMOID, hiddenOut[o]);
             }
             long e = System.nanoTime();
             TwoLayerLoops.scoresRows(hiddenOut, hT, w2, b2, classes, sT, dScores, 0, n);
@@ -80,7 +84,7 @@ public final class StepPhases {
             }
             long e2 = System.nanoTime();
             for (int o = 0; o < n; o++) {
-                TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], false, dHidden[o]);
+                TwoLayerLoops.hiddenGradientRow(dScores, classes, o, w2T, hiddenOut[o], SIGMOID, dHidden[o]);
             }
             long f = System.nanoTime();
             TwoLayerLoops.inputWeightGradient(groups, 1, dHidden, dW1Row, hidden, grads.get("W1").data, 0, 784);
@@ -100,7 +104,7 @@ public final class StepPhases {
             total += t[k];
             System.out.printf("%-11s %7.1f µs%n", names[k], t[k] / 1e3 / (steps - steps / 2));
         }
-        System.out.printf("%-11s %7.1f µs (%.0f steps/s)%n", "total", total / 1e3 / (steps - steps / 2),
-                (steps - steps / 2) / (total / 1e9));
+        System.out.printf("%-11s %7.1f µs (%.0f steps/s), 784-%d-10 %s%n", "total", total / 1e3 / (steps - steps / 2),
+                (steps - steps / 2) / (total / 1e9), hidden, SIGMOID ? "sigmoid" : "relu");
     }
 }

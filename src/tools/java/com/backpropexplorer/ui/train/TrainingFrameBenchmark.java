@@ -148,6 +148,14 @@ public final class TrainingFrameBenchmark {
                             + "frames while training: %s%nslowest: %s",
                     model.doneProperty().get(), wall, model.doneProperty().get() / wall, model.log().epochs().size(),
                     model.state(), meter.summary(), meter.slowest(8)));
+            com.backpropexplorer.engine.TrainingSummary summary = model.lastSummary();
+            if (summary != null) {
+                report.set(report.get() + String.format(Locale.ROOT,
+                        "%nthe trainer's own clocks: training steps %.2f s (%.0f steps/s), accuracy passes %.2f s;"
+                                + " final train acc %.4f test acc %.4f",
+                        summary.trainingSeconds(), summary.stepsPerSecond(), summary.evaluationSeconds(),
+                        summary.trainAccuracy(), summary.testAccuracy()));
+            }
             if (model.noticeProperty().get() != null) {
                 report.set(report.get() + "\n" + model.noticeProperty().get().text(context.get().i18n()));
             }

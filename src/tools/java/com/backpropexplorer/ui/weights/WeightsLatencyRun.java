@@ -86,8 +86,10 @@ public final class WeightsLatencyRun {
         long[] engine = onFx(() -> weights.latency().engineNanos());
         long[] full = onFx(() -> weights.latency().fullNanos());
         long[] apply = onFx(() -> weights.latency().applyNanos());
+        long[] set = onFx(() -> weights.latency().valuesSetNanos());
         System.out.println("engine part:   " + stats(engine));
         System.out.println("FX: graph and inspector redrawn: " + stats(apply));
+        System.out.println("slider→values set on the scene graph: " + stats(set));
         System.out.println("slider→screen: " + stats(full) + " (from the oldest event an answer covers)");
         System.out.println("answers: " + engine.length + " engine, " + full.length + " laid out, for " + events
                 + " events");
@@ -156,8 +158,15 @@ public final class WeightsLatencyRun {
         }
         long[] s = nanos.clone();
         Arrays.sort(s);
-        return String.format(Locale.ROOT, "median %.2f ms, p95 %.2f ms, worst %.2f ms (n = %d)", s[s.length / 2] / 1e6,
-                s[(int) Math.min(s.length - 1, Math.round(s.length * 0.95))] / 1e6, s[s.length - 1] / 1e6, s.length);
+        return String.format(Locale.ROOT, "median %.2f ms, p95 %.2f ms, p99 %.2f ms, worst %.2f ms (n = %d)",
+                s[s.length / 2] / 1e6, percentile(s, 0.95) / 1e6, percentile(s, 0.99) / 1e6, s[s.length - 1] / 1e6,
+                s.length);
+    }
+
+    /** The value below which a fraction {@code p} of the sorted samples lie (nearest rank). */
+    private static long percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
