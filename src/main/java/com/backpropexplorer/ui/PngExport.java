@@ -41,10 +41,16 @@ public final class PngExport {
         });
     }
 
-    /** The node as an image, scaled; the background is the node's own (its CSS) or white. */
+    /**
+     * The node as an image, scaled from its own size (whatever zoom it is shown at: the
+     * snapshot applies the node's scale, so it is divided out); the background is the node's
+     * own (its CSS) or white.
+     */
     public static WritableImage snapshot(Node node, double scale) {
         SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setTransform(Transform.scale(scale, scale));
+        double sx = node.getScaleX() > 0 ? scale / node.getScaleX() : scale;
+        double sy = node.getScaleY() > 0 ? scale / node.getScaleY() : scale;
+        parameters.setTransform(Transform.scale(sx, sy));
         parameters.setFill(Color.TRANSPARENT);
         return node.snapshot(parameters, null);
     }

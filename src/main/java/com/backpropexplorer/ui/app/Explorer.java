@@ -5,6 +5,7 @@ import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.buglab.BugLabModel;
 import com.backpropexplorer.ui.buglab.BugLabPage;
+import com.backpropexplorer.ui.code.CodeVisibility;
 import com.backpropexplorer.ui.draw.DrawModel;
 import com.backpropexplorer.ui.draw.DrawPage;
 import com.backpropexplorer.ui.explainer.ExplainerPage;
@@ -75,6 +76,8 @@ public final class Explorer {
     private final GradcheckModel gradcheck;
     private final BugLabModel bugLab;
     private boolean animated = true;
+    /** Whether the lessons show their code beside the graph (one switch for all, kept across a language switch). */
+    private final CodeVisibility codeShown = new CodeVisibility();
 
     public Explorer(I18n i18n) {
         this.i18n = i18n;
@@ -148,6 +151,7 @@ public final class Explorer {
             ExplainerPage page = new ExplainerPage(i18n, lessons.get(example), weights.get(example), status, dialogs,
                     theme);
             page.setAnimated(animated);
+            page.dockCode(codeShown);
             if (inputs.containsKey(example)) {
                 page.addInputs(inputs.get(example));
             }
@@ -185,6 +189,11 @@ public final class Explorer {
 
     public I18n i18n() {
         return i18n;
+    }
+
+    /** Whether the lessons show the code pane. */
+    public CodeVisibility codeShown() {
+        return codeShown;
     }
 
     public ObjectProperty<Theme> themeProperty() {

@@ -6,6 +6,9 @@ import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.Numbers;
+import com.backpropexplorer.ui.code.CodeDock;
+import com.backpropexplorer.ui.code.CodeVisibility;
+import com.backpropexplorer.ui.code.CodePane;
 import com.backpropexplorer.ui.graph.GraphView;
 import com.backpropexplorer.ui.graph.ZoomPane;
 import com.backpropexplorer.ui.inspector.InspectorView;
@@ -60,12 +63,15 @@ public final class ExplainerPage implements Page {
     private final ZoomPane zoomPane;
     private final WeightsPanel weightsPanel;
     private final PauseTransition playClock = new PauseTransition();
+    private final CodePane codePane;
     /** The mnist lesson's "MNIST is missing" pane, or null. */
     private MnistMissingPane missingPane;
     /** The ch4 lesson's numerical gradient, or null. */
     private NumericalGradientPanel numericalGradient;
 
     @FXML private BorderPane page;
+    @FXML private javafx.scene.control.SplitPane split;
+    @FXML private ToggleButton codeToggle;
     @FXML private BorderPane graphArea;
     @FXML private VBox heading;
     @FXML private Label lessonTitle;
@@ -111,6 +117,7 @@ public final class ExplainerPage implements Page {
         graph.setOnOpenTiles(() -> TilesWindow.show(i18n, dialogs, model));
         zoomPane = new ZoomPane(graph);
         graphHost.getChildren().add(0, zoomPane);
+        codePane = new CodePane(model, i18n);
         inspectorScroll.setContent(new InspectorView(model, i18n));
         timelineHost.getChildren().add(new TimelineStrip(model, i18n));
         weightsPanel = weights == null ? null : new WeightsPanel(weights, i18n, theme);
@@ -175,6 +182,16 @@ public final class ExplainerPage implements Page {
         missingPane = new MnistMissingPane(i18n, mnist, dialogs, model::reload);
         graphHost.getChildren().add(graphHost.getChildren().indexOf(loading) + 1, missingPane.view());
         showState();
+    }
+
+    /** Shows the code pane beside the graph, or not, as the app's one switch for every lesson says. */
+    public void dockCode(CodeVisibility visibility) {
+        new CodeDock(split, codePane, codeToggle, visibility);
+    }
+
+    /** The code pane beside the graph. */
+    public CodePane codePane() {
+        return codePane;
     }
 
     /** Chapter 4's numerical gradient under the graph (the ch4 lesson), where the weights panel goes. */

@@ -184,7 +184,7 @@ public final class LessonModel {
         if (current == null) {
             return;
         }
-        run.set(new LessonRun(trace, current.backwardBeforeForward(), current.description()));
+        run.set(current.withTrace(trace));
     }
 
     public ReadOnlyObjectProperty<Element> selectedElementProperty() {

@@ -1,6 +1,7 @@
 package com.backpropexplorer.ui.lesson;
 
 import com.backpropexplorer.engine.EmptyCacheException;
+import com.backpropexplorer.explain.CodeMap;
 import com.backpropexplorer.explain.Lesson;
 import com.backpropexplorer.explain.Trace;
 
@@ -12,11 +13,25 @@ import com.backpropexplorer.explain.Trace;
  * @param trace the forward and backward stages
  * @param backwardBeforeForward the engine's own exception for backward on empty caches
  * @param description a short, language-neutral summary such as "784-50-10, N = 3"
+ * @param lesson the lesson the pass is of (for the next iteration, η, one sample), or null
+ * @param code the pass's code: which lines each stage runs, or null for a pass without a listing
  */
-public record LessonRun(Trace trace, EmptyCacheException backwardBeforeForward, String description) {
+public record LessonRun(Trace trace, EmptyCacheException backwardBeforeForward, String description, Lesson lesson,
+                        CodeMap code) {
 
-    /** A lesson's pass, forward and backward (the update stage is not shown here yet). */
+    /** A pass without its lesson and code. */
+    public LessonRun(Trace trace, EmptyCacheException backwardBeforeForward, String description) {
+        this(trace, backwardBeforeForward, description, null, null);
+    }
+
+    /** A lesson's pass, forward and backward (the update stage is not shown here yet), with its code. */
     public static LessonRun of(Lesson lesson) {
-        return new LessonRun(lesson.trace().withoutUpdate(), lesson.backwardBeforeForward(), lesson.description());
+        return new LessonRun(lesson.trace().withoutUpdate(), lesson.backwardBeforeForward(), lesson.description(),
+                lesson, lesson.code());
+    }
+
+    /** The same run showing another pass of the same lesson (a weight being dragged): lesson and code stay. */
+    public LessonRun withTrace(Trace live) {
+        return new LessonRun(live, backwardBeforeForward, description, lesson, code);
     }
 }

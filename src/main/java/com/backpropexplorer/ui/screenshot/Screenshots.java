@@ -148,6 +148,7 @@ public final class Screenshots {
         Explorer explorer = call(() -> {
             Explorer e = new Explorer(new I18n(locale));
             e.setAnimated(false);
+            e.codeShown().set(true); // the pictures show the code beside the graph
             e.themeProperty().set(theme);
             e.mnist().chosenProperty().set(mnistDir);
             return e;
