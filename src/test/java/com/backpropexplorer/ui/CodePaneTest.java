@@ -153,6 +153,27 @@ class CodePaneTest {
         assertEquals(AFFINE_FORWARD, lines(robot, "running"));
     }
 
+    @Test
+    void hoveringAVariableMarksTheSameTensorInTheInspectorAndOnTheGraph(FxRobot robot) {
+        robot.clickOn("#forwardButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        HBox row = row(robot, "out = np.dot(x, self.W) + self.b");
+        scrollToLine(robot, row);
+        Text w = robot.from(row).lookup(".code-token").queryAllAs(Text.class).stream()
+                .filter(t -> t.getText().equals("self.W")).findFirst().orElseThrow();
+        robot.moveTo(w);
+        WaitForAsyncUtils.waitForFxEvents();
+        PseudoClass linked = PseudoClass.getPseudoClass("linked");
+        assertTrue(robot.lookup("#inspector-fwd-W1").query().getPseudoClassStates().contains(linked),
+                "self.W in Affine.forward is Affine1's W1");
+        assertTrue(!robot.lookup("#inspector-fwd-x").query().getPseudoClassStates().contains(linked));
+        assertTrue(robot.from(robot.lookup("#graph").<Node>query()).lookup(".matrix").queryAll().stream()
+                .anyMatch(n -> n.getPseudoClassStates().contains(linked)), "W1 on the graph too");
+        robot.moveTo("#code-breadcrumbs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!robot.lookup("#inspector-fwd-W1").query().getPseudoClassStates().contains(linked), "cleared");
+    }
+
     // ------------------------------------------------------------ reading the pane
 
     /** The code of every line that has the pseudo class, in listing order. */
@@ -193,6 +214,12 @@ class CodePaneTest {
     /** Scrolls the line into view and clicks it. */
     static void clickLine(FxRobot robot, String code) {
         HBox row = row(robot, code);
+        scrollToLine(robot, row);
+        robot.clickOn(row.getChildren().get(0));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void scrollToLine(FxRobot robot, HBox row) {
         ScrollPane scroll = robot.lookup("#code-scroll").queryAs(ScrollPane.class);
         robot.interact(() -> {
             double content = scroll.getContent().getLayoutBounds().getHeight();
@@ -200,8 +227,6 @@ class CodePaneTest {
             scroll.setVvalue(Math.max(0, Math.min(1, (row.getBoundsInParent().getMinY() - viewport / 3)
                     / Math.max(1, content - viewport))));
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(row.getChildren().get(0));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -169,7 +169,8 @@ class ExplainerWindowTest {
         robot.interact(() -> tiny().speedProperty().set(3));
         robot.type(KeyCode.SPACE);
         assertTrue(tiny().isPlaying());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tiny().position() == 8 && !tiny().isPlaying());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> tiny().position() == tiny().stageCount() && !tiny().isPlaying());
         robot.type(KeyCode.HOME);
         robot.type(KeyCode.SPACE);
         assertTrue(tiny().isPlaying());
@@ -210,7 +211,7 @@ class ExplainerWindowTest {
         assertEquals(ja.getString("nav.tiny"), robot.lookup("#nav-tiny").queryAs(javafx.scene.control.ToggleButton.class)
                 .getText());
         assertEquals(3, tiny().position(), "the lesson keeps its place across the switch");
-        assertTrue(robot.lookup("#stageCaption").queryAs(Label.class).getText().startsWith("段階 3 / 8"));
+        assertTrue(robot.lookup("#stageCaption").queryAs(Label.class).getText().startsWith("段階 3 / 9"));
         robot.clickOn("言語").clickOn("English");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Step forward ▶", robot.lookup("#forwardButton").queryButton().getText());

@@ -6,6 +6,7 @@ import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.buglab.BugLabModel;
 import com.backpropexplorer.ui.buglab.BugLabPage;
 import com.backpropexplorer.ui.code.CodeVisibility;
+import com.backpropexplorer.ui.compare.ComparisonQueue;
 import com.backpropexplorer.ui.draw.DrawModel;
 import com.backpropexplorer.ui.draw.DrawPage;
 import com.backpropexplorer.ui.explainer.ExplainerPage;
@@ -70,6 +71,8 @@ public final class Explorer {
     private final NumericalGradientModel numericalGradient;
     private final DatasetModel dataset;
     private final TrainingModel training;
+    /** The Train page's comparison runs: they outlive the page, as the page's own run does. */
+    private final ComparisonQueue comparison;
     private final NetFiles netFiles;
     /** Made when the digit canvas is first shown: it starts a thread and reads the shipped model. */
     private DrawModel draw;
@@ -112,6 +115,8 @@ public final class Explorer {
         mnistDigits = new MnistDigits(lessons.get(Example.MNIST), testDigits, trainedNet.property());
         dataset = new DatasetModel(background, mnist);
         training = new TrainingModel(dataset, trainedNet);
+        comparison = new ComparisonQueue(() -> dataset.data() == null ? null : dataset.data().data(),
+                training.kernels());
         netFiles = new NetFiles(background, training, dataset, trainedNet);
         gradcheck = new GradcheckModel(background, example -> lessons.get(example).trace(), trainedNet::copy,
                 mnist::chosen, mnist.cache());
@@ -131,8 +136,15 @@ public final class Explorer {
             pages.add(lessonPage(example, dialogs));
         }
         pages.addAll(List.of(
-                new PageSpec("train", "nav.train", PageSpec.Section.TOOLS, () -> new TrainingPage(i18n, training,
-                        dataset, mnist, modelActions(dialogs), status, dialogs, theme)),
+                new PageSpec("train", "nav.train", PageSpec.Section.TOOLS, () -> {
+                    TrainingPage page = new TrainingPage(i18n, training, dataset, mnist, modelActions(dialogs), status,
+                            dialogs, theme);
+                    page.addTeachingTabs(comparison, (pixels, label, net) -> {
+                        mnistDigits.showDrawn(new DrawnDigitLesson(pixels, label, net));
+                        navigator.show(Example.MNIST.id());
+                    }, background);
+                    return page;
+                }),
                 new PageSpec("draw", "nav.draw", PageSpec.Section.TOOLS, () -> new DrawPage(i18n, draw(), status, dialogs,
                         background, theme, (pixels, label, net) -> {
                             mnistDigits.showDrawn(new DrawnDigitLesson(pixels, label, net));
@@ -174,6 +186,7 @@ public final class Explorer {
     /** The window is closing: stop training and downloads, end the background work. */
     public void shutdown() {
         training.shutdown();
+        comparison.shutdown();
         mnist.cancelDownload();
         weights.values().forEach(WeightsModel::shutdown);
         numericalGradient.shutdown();
@@ -226,6 +239,10 @@ public final class Explorer {
 
     public MnistDigits mnistDigits() {
         return mnistDigits;
+    }
+
+    public ComparisonQueue comparison() {
+        return comparison;
     }
 
     public TrainingModel training() {

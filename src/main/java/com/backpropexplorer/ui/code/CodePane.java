@@ -33,7 +33,9 @@ import javafx.scene.layout.VBox;
 public final class CodePane extends BorderPane {
     private static final javafx.css.PseudoClass BACKWARD = javafx.css.PseudoClass.getPseudoClass("backward");
     private static final javafx.css.PseudoClass UPDATE = javafx.css.PseudoClass.getPseudoClass("update");
-    private static final String STYLESHEET = "/com/backpropexplorer/ui/code/code.css";
+    /** The code pane's stylesheet, which also marks a picked sample's rows and the provenance of a number. */
+    public static final String STYLESHEET_URL = CodePane.class.getResource("/com/backpropexplorer/ui/code/code.css")
+            .toExternalForm();
 
     private final LessonModel model;
     private final I18n i18n;
@@ -55,7 +57,7 @@ public final class CodePane extends BorderPane {
         this.i18n = i18n;
         setId("code-pane");
         getStyleClass().add("code-pane");
-        getStylesheets().add(CodePane.class.getResource(STYLESHEET).toExternalForm());
+        getStylesheets().add(STYLESHEET_URL);
         Label title = new Label(i18n.text("code.title"));
         title.getStyleClass().add("code-title");
         breadcrumbs.setId("code-breadcrumbs");

@@ -64,6 +64,8 @@ public final class ExplainerPage implements Page {
     private final WeightsPanel weightsPanel;
     private final PauseTransition playClock = new PauseTransition();
     private final CodePane codePane;
+    /** Sample rows, provenance and code links on the graph and inspector; held for its listeners. */
+    private final Pointing pointing;
     /** The mnist lesson's "MNIST is missing" pane, or null. */
     private MnistMissingPane missingPane;
     /** The ch4 lesson's numerical gradient, or null. */
@@ -97,6 +99,7 @@ public final class ExplainerPage implements Page {
     private final ChangeListener<Object> onRefusal = (obs, o, n) -> showRefusal();
     private final ChangeListener<Boolean> onPlaying = (obs, o, n) -> playingChanged(n);
 
+
     /**
      * @param model the lesson
      * @param weights its weights panel's view-model, or null for a lesson without weights
@@ -118,11 +121,15 @@ public final class ExplainerPage implements Page {
         zoomPane = new ZoomPane(graph);
         graphHost.getChildren().add(0, zoomPane);
         codePane = new CodePane(model, i18n);
-        inspectorScroll.setContent(new InspectorView(model, i18n));
+        InspectorView inspector = new InspectorView(model, i18n);
+        inspectorScroll.setContent(inspector);
         timelineHost.getChildren().add(new TimelineStrip(model, i18n));
         weightsPanel = weights == null ? null : new WeightsPanel(weights, i18n, theme);
         graphArea.setBottom(weightsPanel);
 
+        root.getStylesheets().add(CodePane.STYLESHEET_URL);
+        heading.getChildren().add(new SampleBar(model, i18n));
+        pointing = new Pointing(model, i18n, graph, inspector, codePane, graphHost);
         lessonTitle.setText(lessonText("lesson." + model.example().id() + ".title"));
         resetButton.disableProperty().bind(model.canGoBackBinding().not());
         backButton.disableProperty().bind(model.canGoBackBinding().not());
@@ -352,9 +359,11 @@ public final class ExplainerPage implements Page {
         }
         Stage current = model.currentStage();
         if (current == null) {
-            return i18n.text("status.start", model.stageCount());
+            String start = i18n.text("status.start", model.stageCount());
+            return model.iterations().iteration() == 0 ? start : i18n.text("status.iteration", model.iterations().iteration() + 1) + "  ·  " + start;
         }
-        String direction = i18n.text(current.isForward() ? "timeline.forward" : "timeline.backward");
+        String direction = i18n.text(current.isForward() ? "timeline.forward"
+                : current.isUpdate() ? "timeline.update" : "timeline.backward");
         String text = i18n.text("status.stage", model.position(), model.stageCount(), direction, current.layer());
         if (model.position() == model.forwardCount()) {
             if (model.example().hasWeights()) {
@@ -365,7 +374,12 @@ public final class ExplainerPage implements Page {
                 text += "  ·  " + out.name() + " = " + (plain != null ? plain : Numbers.precise(out.value()));
             }
         }
-        return text;
+        if (current.isUpdate() && model.trace().update().isPresent()) {
+            var update = model.trace().update().get();
+            text += "  ·  " + i18n.text("status.lossChange", Numbers.precise(update.lossBefore()),
+                    Numbers.precise(update.lossAfter()));
+        }
+        return model.iterations().iteration() == 0 ? text : i18n.text("status.iteration", model.iterations().iteration() + 1) + "  ·  " + text;
     }
 
     private void showRefusal() {

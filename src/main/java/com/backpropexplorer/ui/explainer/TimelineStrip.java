@@ -66,8 +66,9 @@ final class TimelineStrip extends HBox {
         start.setOnAction(e -> model.moveTo(0));
         start.getStyleClass().add("timeline-start");
         for (Stage stage : model.trace().stages()) {
-            Flow flow = stage.isForward() ? Flow.FORWARD : Flow.BACKWARD;
-            String direction = i18n.text(stage.isForward() ? "timeline.forward" : "timeline.backward");
+            Flow flow = stage.isForward() ? Flow.FORWARD : stage.isUpdate() ? Flow.NEUTRAL : Flow.BACKWARD;
+            String direction = i18n.text(stage.isForward() ? "timeline.forward"
+                    : stage.isUpdate() ? "timeline.update" : "timeline.backward");
             Button cell = cell(direction, stage.layer(), "timeline-" + stage.index(), flow);
             int index = stage.index();
             cell.setOnAction(e -> model.showStage(index));

@@ -53,6 +53,10 @@ public final class InspectorView extends VBox {
     /** Transposed snapshots by their source (identity), of this build and of the one before. */
     private Map<Tensor, Tensor> transposes = new IdentityHashMap<>();
     private Map<Tensor, Tensor> previousTransposes = new IdentityHashMap<>();
+    /** The inspected node's forward and backward stage while rendering (provenance hover). */
+    private Stage[] shownStages = new Stage[2];
+    /** Told where a hovered number comes from (null: the pointer left it). */
+    private java.util.function.Consumer<com.backpropexplorer.explain.Provenance.Origin> onProvenance = o -> { };
     /** The node being rendered: which parameter a dW or db belongs to. */
     private GraphNode shownNode;
     /** The sections of nodes whose values are plain numbers (the shopping graphs, Sigmoid taken apart). */
@@ -86,7 +90,13 @@ public final class InspectorView extends VBox {
         pendingRender.setOnFinished(e -> showNewValues());
         model.selectedElementProperty().addListener(new WeakChangeListener<>(refresh));
         model.secondElementProperty().addListener(new WeakChangeListener<>(refresh));
+        model.samples().rowProperty().addListener(new WeakChangeListener<>(refresh));
         render();
+    }
+
+    /** What to do with where a hovered number comes from (the page highlights and explains it). */
+    public void setOnProvenance(java.util.function.Consumer<com.backpropexplorer.explain.Provenance.Origin> action) {
+        onProvenance = action;
     }
 
     private void runChanged() {
@@ -121,6 +131,12 @@ public final class InspectorView extends VBox {
             hint.getStyleClass().add("text-muted");
             hint.setWrapText(true);
             getChildren().add(hint);
+            return;
+        }
+        Stage update = model.trace().stages().stream().filter(Stage::isUpdate)
+                .filter(st -> st.layer().equals(model.selectedLayer())).findFirst().orElse(null);
+        if (update != null) {
+            getChildren().add(new UpdateView(model, i18n, update));
             return;
         }
         List<Node> content = new ArrayList<>();
@@ -178,6 +194,7 @@ public final class InspectorView extends VBox {
         shownNode = node;
         Stage forward = state.forwardStage(j);
         Stage backward = state.backwardStage(j);
+        shownStages = new Stage[] {forward, backward};
 
         Label title = new Label(node.layer());
         title.setId("inspector-title");
@@ -227,6 +244,10 @@ public final class InspectorView extends VBox {
                 state.backwardDone(j) ? backwardSubstitution(node, forward, backward, state) : List.of());
         if (!state.backwardDone(j)) {
             out.add(muted(i18n.text("inspector.notYetBackward"), "inspector-backward-pending"));
+        } else {
+            out.addAll(ChainRuleView.of(state.trace(), backward.index(), i18n, this::view));
+            int picked = model.samples().isAlone() ? -1 : model.samples().row();
+            out.addAll(SampleShares.of(state.trace(), backward.index(), picked, i18n, this::view));
         }
         return true;
     }
@@ -300,6 +321,7 @@ public final class InspectorView extends VBox {
         shownViews.add(view);
         if (id != null) {
             view.setId(id);
+            ProvenanceHover.install(view, tensor, id, shownStages, model, onProvenance);
         }
         String param = parameterOf(tensor.name());
         if (param != null) {

@@ -1,7 +1,6 @@
 package com.backpropexplorer.ui.lesson;
 
 import com.backpropexplorer.explain.Example;
-import com.backpropexplorer.explain.GraphNode;
 import com.backpropexplorer.explain.Stage;
 import com.backpropexplorer.explain.Trace;
 import com.backpropexplorer.explain.WeightProbe.Element;
@@ -58,6 +57,8 @@ public final class LessonModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
     /** Animation speed: 1 is normal (about 600 ms a stage), 2 twice as fast. */
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
+    private final IterationSteps iterations = new IterationSteps(this);
+    private final SampleChoice samples = new SampleChoice(this);
 
     /**
      * @param source where the lesson's passes come from
@@ -128,9 +129,11 @@ public final class LessonModel {
             } else if (secondElement.get() != null && !fits(computed, secondElement.get())) {
                 secondElement.set(null);
             }
+            iterations.clear();
             // clamped first: a pass with fewer stages (a lesson folded) must not meet a position past its end
             position.set(Math.min(position.get(), computed.trace().stages().size()));
             run.set(computed);
+            samples.reset();
             loaded.set(computed);
             if (selectedLayer.get() == null || layerIndex(selectedLayer.get()) < 0) {
                 selectedLayer.set(task.getValue().trace().nodes().get(0).layer());
@@ -183,6 +186,11 @@ public final class LessonModel {
         LessonRun current = run.get();
         if (current == null) {
             return;
+        }
+        // a live pass has no update stage: step off it before the views see the shorter pass
+        position.set(Math.min(position.get(), trace.stages().size()));
+        if (position.get() > 0 && trace.nodes().stream().noneMatch(n -> n.layer().equals(selectedLayer.get()))) {
+            selectedLayer.set(trace.stage(position.get() - 1).layer());
         }
         run.set(current.withTrace(trace));
     }
@@ -302,34 +310,58 @@ public final class LessonModel {
         return trace() == null || position.get() >= stageCount() ? null : trace().stage(position.get());
     }
 
-    /** True while there is a stage after the current one. */
+    /** True while there is a stage after the current one, or a next iteration after the update. */
     public BooleanBinding canAdvanceBinding() {
-        return Bindings.createBooleanBinding(() -> trace() != null && position.get() < stageCount(), position, run);
+        return Bindings.createBooleanBinding(() -> trace() != null && (position.get() < stageCount()
+                || iterations.hasNext()), position, run);
     }
 
-    /** True while the learner can go back a stage. */
+    /** True while the learner can go back a stage (from an iteration's start: to the iteration before). */
     public BooleanBinding canGoBackBinding() {
-        return Bindings.createBooleanBinding(() -> trace() != null && position.get() > 0, position, run);
+        return Bindings.createBooleanBinding(() -> trace() != null && (position.get() > 0 || iterations.hasPrevious()),
+                position, run);
     }
 
-    /** True while forward stages remain. */
+    /** True while forward stages remain, or after the update (the next iteration's forward pass). */
     public BooleanBinding canStepForwardBinding() {
-        return Bindings.createBooleanBinding(() -> trace() != null && position.get() < forwardCount(), position, run);
+        return Bindings.createBooleanBinding(() -> trace() != null && (position.get() < forwardCount()
+                || position.get() == stageCount() && iterations.hasNext()), position, run);
+    }
+
+    /** The iterations stepped through, η. */
+    public IterationSteps iterations() {
+        return iterations;
+    }
+
+    /** One sample of the batch or the whole batch. */
+    public SampleChoice samples() {
+        return samples;
+    }
+
+    /** Shows another run (an iteration, another η, one sample) at a position, for the helpers. */
+    void show(LessonRun next, int at) {
+        refusal.set(null);
+        run.set(next);
+        moveTo(at);
     }
 
     // ---- commands
 
-    /** Runs the next stage, forward or backward, whichever comes. */
+    /** Runs the next stage, forward, backward or the update; after the update the next iteration. */
     public void next() {
         if (trace() != null && position.get() < stageCount()) {
             moveTo(position.get() + 1);
+        } else if (trace() != null) {
+            iterations.next();
         }
     }
 
-    /** Runs the next forward stage; nothing once the forward pass is complete. */
+    /** Runs the next forward stage (after the update: the next iteration's first); nothing else. */
     public void stepForward() {
         if (trace() != null && position.get() < forwardCount()) {
             moveTo(position.get() + 1);
+        } else if (trace() != null && position.get() == stageCount()) {
+            iterations.next();
         }
     }
 
@@ -354,10 +386,12 @@ public final class LessonModel {
         return false;
     }
 
-    /** Goes back one stage, undoing its effect on the graph. */
+    /** Goes back one stage, undoing its effect; from an iteration's start, to the one before. */
     public void back() {
         if (position.get() > 0) {
             moveTo(position.get() - 1);
+        } else {
+            iterations.previous();
         }
     }
 
@@ -439,15 +473,6 @@ public final class LessonModel {
         refusal.set(new Refusal(empty, run.get().backwardBeforeForward().getMessage(), first));
     }
 
-    /** Whether the forward stage of this layer has run at the current position (its cache is full). */
-    public boolean hasCache(String layer) {
-        if (trace() == null) {
-            return false;
-        }
-        int index = layerIndex(layer);
-        return index >= 0 && position.get() > index;
-    }
-
     /** The index of the layer among the graph's nodes, forward order. */
     public int layerIndex(String layer) {
         if (trace() == null) {
@@ -460,10 +485,5 @@ public final class LessonModel {
             }
         }
         return -1;
-    }
-
-    /** The graph node for a layer name. */
-    public GraphNode node(String layer) {
-        return trace().node(layer);
     }
 }

@@ -10,7 +10,7 @@ import com.backpropexplorer.explain.Trace;
  * backward runs before forward on the same net (the answer to "why does gradient() call
  * loss()?"). Both are immutable, so the UI can hold them freely.
  *
- * @param trace the forward and backward stages
+ * @param trace the forward and backward stages, then the update stage where the lesson has one
  * @param backwardBeforeForward the engine's own exception for backward on empty caches
  * @param description a short, language-neutral summary such as "784-50-10, N = 3"
  * @param lesson the lesson the pass is of (for the next iteration, η, one sample), or null
@@ -24,10 +24,10 @@ public record LessonRun(Trace trace, EmptyCacheException backwardBeforeForward, 
         this(trace, backwardBeforeForward, description, null, null);
     }
 
-    /** A lesson's pass, forward and backward (the update stage is not shown here yet), with its code. */
+    /** A lesson's pass: forward, backward and (for nets) the update, with its code. Runs the engine. */
     public static LessonRun of(Lesson lesson) {
-        return new LessonRun(lesson.trace().withoutUpdate(), lesson.backwardBeforeForward(), lesson.description(),
-                lesson, lesson.code());
+        return new LessonRun(lesson.trace(), lesson.backwardBeforeForward(), lesson.description(), lesson,
+                lesson.code());
     }
 
     /** The same run showing another pass of the same lesson (a weight being dragged): lesson and code stay. */

@@ -156,6 +156,12 @@ public final class Screenshots {
         MainWindow window = call(() -> new MainWindow(new Stage(), explorer, SIZE));
         try {
             scene.setUp(explorer, window);
+            // one layout first: what the views do once laid out (the code pane scrolls to the running lines) comes next
+            call(() -> {
+                window.scene().getRoot().applyCss();
+                window.scene().getRoot().layout();
+                return null;
+            });
             return call(() -> {
                 window.scene().getRoot().applyCss();
                 window.scene().getRoot().layout();

@@ -17,6 +17,9 @@ public final class ShotList {
         Locale ja = Locale.JAPANESE;
         return List.of(
                 new Shot(en, Theme.LIGHT, Example.TINY, 2, "Relu1", false),
+                new Shot(en, Theme.LIGHT, Example.TINY, 6, "Affine2", false),
+                new Shot(ja, Theme.LIGHT, Example.TINY, 2, "Relu1", false),
+                new Shot(en, Theme.LIGHT, Example.TINY, 9, "SGD", false),
                 new Shot(en, Theme.LIGHT, Example.TINY, 8, "Affine1", false),
                 new Shot(en, Theme.LIGHT, Example.TINY, 0, "SoftmaxWithLoss", true),
                 new Shot(en, Theme.LIGHT, Example.SIMPLE, 4, "MatMul", false),
@@ -50,7 +53,12 @@ public final class ShotList {
         List<Shot> shots = new ArrayList<>();
         for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
             for (Example lesson : Example.values()) {
-                int stages = lesson == Example.SIMPLE || lesson == Example.BUY_APPLE ? 4 : 8;
+                int stages = switch (lesson) {
+                    case BUY_APPLE -> 4;
+                    case SIMPLE -> 5; // forward, backward, the update
+                    case TINY, MNIST, CH4 -> 9;
+                    default -> 8;
+                };
                 for (int p = 0; p <= stages; p++) {
                     shots.add(new Shot(locale, Theme.LIGHT, lesson, p, null, false));
                 }

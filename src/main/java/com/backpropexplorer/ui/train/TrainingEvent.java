@@ -17,6 +17,10 @@ sealed interface TrainingEvent {
     record EpochAccuracy(int iteration, double train, double test) implements TrainingEvent {
     }
 
+    /** The test set's confusion matrix right after an {@link EpochAccuracy}. */
+    record Confusion(EpochConfusion confusion) implements TrainingEvent {
+    }
+
     /** The run has stopped at the pause gate; {@code net} is a copy of the weights there. */
     record Paused(TwoLayerNet net) implements TrainingEvent {
     }

@@ -58,6 +58,7 @@ public final class TrainingModel {
     private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds");
     private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper(this, "stepsPerSecond");
     private final ReadOnlyObjectWrapper<WeightPicture> weights = new ReadOnlyObjectWrapper<>(this, "weights");
+    private final ReadOnlyObjectWrapper<EpochConfusion> confusion = new ReadOnlyObjectWrapper<>(this, "confusion");
     private final ReadOnlyObjectWrapper<int[]> predictions = new ReadOnlyObjectWrapper<>(this, "predictions");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyBooleanWrapper hasNet = new ReadOnlyBooleanWrapper(this, "hasNet");
@@ -143,6 +144,16 @@ public final class TrainingModel {
 
     public ReadOnlyObjectProperty<WeightPicture> weightsProperty() {
         return weights.getReadOnlyProperty();
+    }
+
+    /** The fast kernels the page trains with; they keep the sparse copies of the loaded set, so others can share them. */
+    public FastKernels kernels() {
+        return kernels;
+    }
+
+    /** The test set's confusion matrix of the last epoch, with the weights that made it, or null. */
+    public ReadOnlyObjectProperty<EpochConfusion> confusionProperty() {
+        return confusion.getReadOnlyProperty();
     }
 
     /** The class predicted for each digit of the dataset's strip, or null. */
@@ -384,6 +395,8 @@ public final class TrainingModel {
             StallWatch.check(log, point.iteration(), point.train(), point.test(),
                     set == null ? 10 : set.data().classCount(), settings.learningRateProperty().get())
                     .filter(stalled -> !stalled.equals(notice.get())).ifPresent(notice::set);
+        } else if (event instanceof TrainingEvent.Confusion epoch) {
+            confusion.set(epoch.confusion());
         } else if (event instanceof TrainingEvent.Paused paused) {
             adopt(paused.net());
         } else if (event instanceof TrainingEvent.Finished finished) {

@@ -50,6 +50,7 @@ public final class TrainingPage implements Page {
     private final SettingsForm form;
     private final BorderPane root;
     private final TrainingCharts pictures;
+    private TeachingTabs teaching;
 
     @FXML private Label dataText;
     @FXML private Button downloadButton;
@@ -196,6 +197,28 @@ public final class TrainingPage implements Page {
         // the models outlive this page: let go of them so the old page can be collected
         subscriptions.cancelAll();
         pictures.stop();
+    }
+
+    /**
+     * Puts this run's pictures in the first of three tabs; the others show which test digits
+     * the run gets wrong and the comparison of configurations ({@link TeachingTabs}).
+     *
+     * @param queue the comparison, which outlives the page
+     * @param explain opens a test digit in the MNIST lesson's step-through
+     * @param background where exported files are written
+     */
+    public void addTeachingTabs(com.backpropexplorer.ui.compare.ComparisonQueue queue,
+                                com.backpropexplorer.ui.compare.ConfusionPane.ExplainDigit explain,
+                                java.util.concurrent.Executor background) {
+        teaching = new TeachingTabs(i18n, model, dataset, root.getCenter(), queue, explain, background,
+                dialogs::owner, subscriptions);
+        root.setCenter(teaching.view());
+        subscriptions.listen(theme, (obs, o, n) -> teaching.setDark(n.isDark()));
+        teaching.setDark(theme.getValue().isDark());
+    }
+
+    TeachingTabs teaching() {
+        return teaching;
     }
 
     /** What File → Export PNG writes: the charts, the tiles and the strip. */

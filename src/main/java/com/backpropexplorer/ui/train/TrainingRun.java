@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.train;
 
+import com.backpropexplorer.engine.ConfusionMatrix;
 import com.backpropexplorer.engine.Matrices;
 import com.backpropexplorer.engine.Trainer;
 import com.backpropexplorer.engine.TrainingConfig;
@@ -154,8 +155,18 @@ final class TrainingRun implements TrainingListener {
     }
 
     @Override
+    public void onConfusion(int epoch, int iteration, ConfusionMatrix confusion) {
+        channel.event(new TrainingEvent.Confusion(new EpochConfusion(offset + iteration, confusion,
+                trainer.net().copy())));
+    }
+
+    @Override
     public void onFinish(TrainingSummary summary) {
         flushLosses();
+        if (summary.confusion() != null) {
+            // the final accuracy pass's matrix (a new one when the run did not end on an epoch boundary)
+            onConfusion(-1, runDone - 1, summary.confusion());
+        }
         publishProgress(System.nanoTime(), true);
         channel.event(new TrainingEvent.Finished(summary, trainer.net().copy()));
     }
