@@ -2,20 +2,23 @@
 # Start-up benchmark: how long from launching the app until its window is on screen.
 #
 #   scripts/startup-bench.sh [-n RUNS] [-w WARMUPS] [-d :N] [-s WxHxD] [--wm] -- COMMAND [ARGS...]
+#                            [--vs OTHER-COMMAND [ARGS...]]
 #
 # Examples:
 #   scripts/startup-bench.sh -- target/dist/backprop-explorer/bin/backprop-explorer
 #   scripts/startup-bench.sh -n 9 -- java -jar target/backprop-explorer.jar
 #   scripts/startup-bench.sh --wm -- /opt/backprop-explorer/bin/backprop-explorer
+#   scripts/startup-bench.sh -- old/bin/backprop-explorer --vs new/bin/backprop-explorer
 #
 # Each run starts COMMAND on a private Xvfb display, stamps every line the app writes to
 # standard error with the time since launch, and stops the app as soon as it reports its first
-# frame ("window shown N ms after the JVM started", printed by the first pulse after the stage
-# is shown). "launch->shown" is measured from the fork of COMMAND, so it includes the launcher,
-# the JVM's own start and everything the app does before its first frame; "JVM count" is the
-# app's own figure, from the JVM's start time. The warm-up runs (default 1: it lets a first
-# start create its class-data archive and fills the page cache) are shown but not counted.
-# Prints each run and the median, minimum and maximum.
+# frame ("window shown N ms after the JVM started (at E ms since the epoch)", printed once the
+# renderer has put the first frame on screen). "launch->shown" is measured from the fork of
+# COMMAND to E, so it includes the launcher, the JVM's own start and everything the app does
+# before its first frame; "JVM count" is the app's own figure, from the JVM's start time.
+# With --vs, the runs of the two commands alternate and each gets its own median. The warm-up
+# runs (default 1: it lets a first start create its class-data archive and fills the page
+# cache) are shown but not counted. Prints each run and the median, minimum and maximum.
 #
 # Needs: bash 5, Xvfb (Debian: xvfb), optionally openbox for --wm. On a shared machine run it
 # while nothing else is busy, e.g. under an exclusive lock (flock -x LOCKFILE scripts/...).
@@ -30,7 +33,7 @@ pattern="window shown"
 timeout_s=60
 
 usage() {
-    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -113,6 +116,11 @@ one_run() {
         return
     fi
     local ms=${hit%% *}
+    # the app says when its frame was out (epoch ms): count from the launch to then, not to
+    # when the line was read
+    local epoch
+    epoch=$(sed -n 's/.*window shown .* (at \([0-9]*\) ms since the epoch).*/\1/p' <<<"$hit")
+    [[ -n "$epoch" ]] && ms=$(( epoch - start / 1000 ))
     local own
     own=$(sed -n 's/.*window shown \([0-9]*\) ms.*/\1/p' <<<"$hit")
     echo "$ms ${own:--}"
@@ -120,23 +128,60 @@ one_run() {
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-echo "display $DISPLAY ($screen$($use_wm && echo ', openbox' || true)), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "command: $*"
-for i in $(seq "$warmups"); do
-    echo "warm-up $i: $(one_run "$@")"
-    sleep 1
-done
-results=()
-for i in $(seq "$runs"); do
-    r=$(one_run "$@")
-    echo "run $i: launch->shown ${r%% *} ms (JVM count ${r##* } ms)"
-    [[ "$r" != timeout ]] && results+=("$r")
-    sleep 1
-done
-if (( ${#results[@]} == 0 )); then
-    echo "no run reached its window" >&2
-    exit 1
+# the commands: A, or A --vs B (then their runs alternate, A B A B ..., so that both meet the
+# same machine: a fair before/after comparison on a shared computer)
+cmd_a=()
+cmd_b=()
+while [[ $# -gt 0 && "$1" != --vs ]]; do cmd_a+=("$1"); shift; done
+if [[ $# -gt 0 ]]; then
+    shift
+    cmd_b=("$@")
+    [[ ${#cmd_b[@]} -gt 0 ]] || usage
 fi
-shown=$(printf '%s\n' "${results[@]}" | cut -d' ' -f1)
-own=$(printf '%s\n' "${results[@]}" | cut -d' ' -f2)
-echo "median launch->shown $(median <<<"$shown") ms (min $(sort -n <<<"$shown" | head -1), max $(sort -n <<<"$shown" | tail -1); ${#results[@]} runs), JVM count median $(median <<<"$own") ms"
+labels=(A)
+(( ${#cmd_b[@]} > 0 )) && labels=(A B)
+
+run_of() {
+    if [[ "$1" == A ]]; then one_run "${cmd_a[@]}"; else one_run "${cmd_b[@]}"; fi
+}
+
+summary() {
+    local label=$1
+    shift
+    if (( $# == 0 )); then
+        echo "$label: no run reached its window" >&2
+        return 1
+    fi
+    local shown own
+    shown=$(printf '%s\n' "$@" | cut -d' ' -f1)
+    own=$(printf '%s\n' "$@" | cut -d' ' -f2)
+    echo "${label}median launch->shown $(median <<<"$shown") ms (min $(sort -n <<<"$shown" | head -1), max $(sort -n <<<"$shown" | tail -1); $# runs), JVM count median $(median <<<"$own") ms"
+}
+
+echo "display $DISPLAY ($screen$($use_wm && echo ', openbox' || true)), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "command${cmd_b:+ A}: ${cmd_a[*]}"
+(( ${#cmd_b[@]} > 0 )) && echo "command B: ${cmd_b[*]}"
+for i in $(seq "$warmups"); do
+    for l in "${labels[@]}"; do
+        echo "warm-up $i${cmd_b:+ $l}: $(run_of "$l")"
+        sleep 1
+    done
+done
+results_a=()
+results_b=()
+for i in $(seq "$runs"); do
+    for l in "${labels[@]}"; do
+        r=$(run_of "$l")
+        echo "run $i${cmd_b:+ $l}: launch->shown ${r%% *} ms (JVM count ${r##* } ms)"
+        if [[ "$r" != timeout ]]; then
+            if [[ "$l" == A ]]; then results_a+=("$r"); else results_b+=("$r"); fi
+        fi
+        sleep 1
+    done
+done
+status=0
+summary "${cmd_b:+A: }" "${results_a[@]}" || status=1
+if (( ${#cmd_b[@]} > 0 )); then
+    summary "B: " "${results_b[@]}" || status=1
+fi
+exit $status

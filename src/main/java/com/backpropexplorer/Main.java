@@ -16,6 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        com.backpropexplorer.ui.app.LaunchTiming.mark("main()");
         if (args.length == 0) {
             if (ClassArchive.isTrainingRun()) {
                 // the run that fills the class-data archive: the command line's classes too
@@ -33,6 +34,6 @@ public final class Main {
     }
 
     private static boolean windowShown() {
-        return com.backpropexplorer.ui.app.LaunchTiming.shownMillis() >= 0;
+        return com.backpropexplorer.ui.app.LaunchTiming.isShown();
     }
 }

@@ -1,7 +1,6 @@
 package com.backpropexplorer.ui.app;
 
 import com.backpropexplorer.ui.I18n;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -12,21 +11,14 @@ public final class ExplorerApp extends Application {
     public void start(Stage stage) {
         LaunchTiming.mark("start()");
         Explorer explorer = new Explorer(I18n.forSystemLocale());
+        LaunchTiming.mark("view-models made");
         MainWindow window = new MainWindow(stage, explorer);
         LaunchTiming.mark("window built");
         stage.setOnHidden(e -> explorer.shutdown());
-        // the first pulse after show() is the first frame on screen
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                stop();
-                long ms = LaunchTiming.firstFrame();
-                // a developer's figure: the log, not the window (README, Start-up)
-                System.err.println("Backprop Explorer: window shown " + ms + " ms after the JVM started");
-                AppIcon.applyLater(stage);
-            }
-        }.start();
+        // the time to the first frame is a developer's figure: the log, not the window (README, Start-up)
+        FirstFrame.whenShown(window.scene(), LaunchTiming::firstFrame, () -> AppIcon.applyLater(stage));
         stage.show();
+        LaunchTiming.mark("stage shown");
         window.scene().getRoot().requestFocus();
     }
 }

@@ -56,12 +56,14 @@ public final class MainWindow {
         this.dialogs = new Dialogs(stage);
         this.pages = explorer.pages(dialogs, this::showPage);
         explorer.themeProperty().get().apply();
+        LaunchTiming.mark("theme applied");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = size != null ? size.getWidth() : defaultSize(DEFAULT_WIDTH, screen.getWidth());
         double height = size != null ? size.getHeight() : defaultSize(DEFAULT_HEIGHT, screen.getHeight());
         scene = new Scene(buildRoot(), width, height);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        LaunchTiming.mark("scene made");
         stage.setScene(scene);
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
@@ -158,11 +160,13 @@ public final class MainWindow {
         MainController next = new MainController(this, explorer.i18n(), explorer.status(), explorer.themeProperty(),
                 explorer.modelActions(dialogs), explorer.background(), pages);
         Parent root = Fxml.load(MainWindow.class, "main.fxml", explorer.i18n(), next);
+        LaunchTiming.mark("main.fxml loaded");
         if (controller != null) {
             controller.dispose();
         }
         controller = next;
         controller.showPage(currentPageId);
+        LaunchTiming.mark("first page built");
         applyThemeClass(root);
         return root;
     }
