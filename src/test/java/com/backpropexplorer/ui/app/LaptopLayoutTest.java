@@ -110,11 +110,21 @@ class LaptopLayoutTest {
             }
             if (page.equals("train")) {
                 assertFalse(robot.lookup(".train-charts-scroll .scroll-bar").queryAllAs(ScrollBar.class).stream()
-                        .anyMatch(b -> b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()),
+                        .anyMatch(b -> b.getOrientation() == Orientation.HORIZONTAL && shown(b)),
                         "the charts are not behind a horizontal scroll bar");
             }
         }
         assertEquals(List.of(), problems, width + "×" + height + " " + language);
+    }
+
+    /** Whether the node and everything it sits in are visible (a tab not selected hides its scroll bars). */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The height on screen of the shortest number shown on the graph (its matrix cells). */
