@@ -107,7 +107,8 @@ public final class Screenshots {
             if (shot.extra() == Shot.Extra.WEIGHTS) {
                 useWeights(shot, explorer.weights(shot.lesson()), model);
             }
-            if (shot.extra() == Shot.Extra.NUMGRAD) {
+            if (shot.extra() == Shot.Extra.NUMGRAD && model.status() == LessonModel.Status.READY) {
+                // without MNIST the picture shows the lesson's "MNIST is missing" pane instead
                 LessonShots.numericalGradient(explorer, window);
             }
             call(() -> {
