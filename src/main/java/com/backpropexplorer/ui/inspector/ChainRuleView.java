@@ -1,5 +1,8 @@
 package com.backpropexplorer.ui.inspector;
 
+import static com.backpropexplorer.ui.inspector.Formulas.op;
+import static com.backpropexplorer.ui.inspector.Formulas.row;
+
 import com.backpropexplorer.explain.ChainRule;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.explain.Trace;
@@ -7,10 +10,8 @@ import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.graph.Flow;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
 
 /**
  * The chain rule at the inspected node, with the numbers of its backward stage: for every
@@ -62,19 +63,5 @@ final class ChainRuleView {
             });
         }
         return out;
-    }
-
-    private static Label op(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("operator");
-        return label;
-    }
-
-    private static FlowPane row(Node... items) {
-        FlowPane row = new FlowPane(items);
-        row.getStyleClass().add("substitution");
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setRowValignment(javafx.geometry.VPos.CENTER);
-        return row;
     }
 }

@@ -1,5 +1,8 @@
 package com.backpropexplorer.ui.inspector;
 
+import static com.backpropexplorer.ui.inspector.Formulas.op;
+import static com.backpropexplorer.ui.inspector.Formulas.row;
+
 import com.backpropexplorer.explain.GraphNode;
 import com.backpropexplorer.explain.LayerKind;
 import com.backpropexplorer.explain.Stage;
@@ -18,10 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -446,19 +447,5 @@ public final class InspectorView extends VBox {
         }
         transposes.put(t, done);
         return done;
-    }
-
-    private Label op(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("operator");
-        return label;
-    }
-
-    private FlowPane row(Node... items) {
-        FlowPane row = new FlowPane(items);
-        row.getStyleClass().add("substitution");
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setRowValignment(javafx.geometry.VPos.CENTER);
-        return row;
     }
 }

@@ -1,5 +1,8 @@
 package com.backpropexplorer.ui.inspector;
 
+import static com.backpropexplorer.ui.inspector.Formulas.op;
+import static com.backpropexplorer.ui.inspector.Formulas.row;
+
 import com.backpropexplorer.explain.LayerKind;
 import com.backpropexplorer.explain.PerSample;
 import com.backpropexplorer.explain.Stage;
@@ -9,10 +12,8 @@ import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.graph.Flow;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
 
 /**
  * One sample's share of the batch gradient, for the inspected backward stage: at Affine (or
@@ -84,19 +85,5 @@ final class SampleShares {
         label.getStyleClass().add("inspector-muted");
         label.setWrapText(true);
         return label;
-    }
-
-    private static Label op(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("operator");
-        return label;
-    }
-
-    private static FlowPane row(Node... items) {
-        FlowPane row = new FlowPane(items);
-        row.getStyleClass().add("substitution");
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setRowValignment(javafx.geometry.VPos.CENTER);
-        return row;
     }
 }

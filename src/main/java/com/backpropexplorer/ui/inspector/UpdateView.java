@@ -1,5 +1,7 @@
 package com.backpropexplorer.ui.inspector;
 
+import static com.backpropexplorer.ui.inspector.Formulas.op;
+
 import com.backpropexplorer.explain.Stage;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.explain.Update;
@@ -130,12 +132,6 @@ final class UpdateView extends VBox {
         Node view = TensorViews.of(tensor, flow, TensorViews.Density.INSPECTOR);
         view.setId(id);
         return view;
-    }
-
-    private static Label op(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("operator");
-        return label;
     }
 
     private static Label muted(String text, String id) {
