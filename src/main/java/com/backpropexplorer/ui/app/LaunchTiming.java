@@ -20,6 +20,7 @@ public final class LaunchTiming {
     private static final List<String> STEP_NAMES = new ArrayList<>();
     private static final List<Long> STEP_TIMES = new ArrayList<>();
     private static volatile long shownEpochMillis = -1;
+    private static volatile long pageShownEpochMillis = -1;
 
     private LaunchTiming() {
     }
@@ -72,8 +73,32 @@ public final class LaunchTiming {
         System.err.println(log);
     }
 
+    /**
+     * The first frame with the first page is on screen (the window shows its frame first, the
+     * page a few frames later): logs how long that took.
+     */
+    static void pageShown() {
+        long now = System.currentTimeMillis();
+        synchronized (LaunchTiming.class) {
+            if (pageShownEpochMillis >= 0) {
+                return;
+            }
+            pageShownEpochMillis = now;
+        }
+        Thread report = new Thread(() -> System.err.println("Backprop Explorer: first page shown "
+                + (now - ManagementFactory.getRuntimeMXBean().getStartTime())
+                + " ms after the JVM started (at " + now + " ms since the epoch)"), "launch-timing-page");
+        report.setDaemon(true);
+        report.start();
+    }
+
     /** Whether the first frame is on screen. */
     public static boolean isShown() {
         return shownEpochMillis >= 0;
+    }
+
+    /** Whether the first frame with the first page is on screen. */
+    public static boolean isPageShown() {
+        return pageShownEpochMillis >= 0;
     }
 }
