@@ -250,10 +250,10 @@ public final class LessonModel {
         return problem.getReadOnlyProperty();
     }
 
-    /** The problem in {@code locale}'s language where it is a data error, else as {@link #problemProperty()}. */
+    /** Why the lesson could not run, in {@code locale}'s language ({@link com.backpropexplorer.ui.I18n#describe}). */
     public String problemText(java.util.Locale locale) {
         Throwable cause = problemCause;
-        return cause == null ? problem.get() : com.backpropexplorer.data.DataException.describe(cause, locale);
+        return cause == null ? problem.get() : com.backpropexplorer.ui.I18n.describe(cause, locale);
     }
 
     public ReadOnlyIntegerProperty positionProperty() {
