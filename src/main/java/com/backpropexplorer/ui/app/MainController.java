@@ -1,6 +1,5 @@
 package com.backpropexplorer.ui.app;
 
-import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.PngExport;
 import com.backpropexplorer.ui.Theme;
@@ -165,7 +164,7 @@ final class MainController {
         PngExport.write(view, target, background,
                 () -> status.show(i18n.text("export.done", written)),
                 error -> status.show(i18n.text("export.failed", written,
-                        DataException.describe(error, i18n.locale()))));
+                        i18n.describe(error))));
     }
 
     @FXML
