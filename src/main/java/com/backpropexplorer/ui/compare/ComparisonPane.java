@@ -25,7 +25,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -177,15 +176,7 @@ public final class ComparisonPane extends VBox {
     }
 
     private VBox card(String titleKey, ChartCanvas chart) {
-        Label title = new Label(i18n.text(titleKey));
-        title.getStyleClass().add("train-chart-title");
-        title.setWrapText(true);
-        // the chart's texts in the card's own font, so Japanese axis titles get a CJK font
-        title.fontProperty().addListener((obs, o, n) -> chart.setFontFamily(n.getFamily()));
-        VBox card = new VBox(4, title, chart);
-        card.getStyleClass().add("train-card");
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        return card;
+        return ChartCard.of(i18n.text(titleKey), chart);
     }
 
     private void refresh() {
@@ -211,7 +202,7 @@ public final class ComparisonPane extends VBox {
             healthRun.setValue(again != null ? again : queue.runs().get(0));
         }
         charts.forEach(ChartCanvas::redraw);
-        charts.forEach(Node::requestLayout); // the histograms take another row when there are more runs
+        charts.forEach(ChartCanvas::requestLayout); // the histograms take another row when there are more runs
     }
 
     /** The health of {@code runs} that have measured some, each in its colour. */

@@ -4,10 +4,10 @@ import com.backpropexplorer.explain.TrainingHealth;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.chart.ChartCanvas;
 import com.backpropexplorer.ui.compare.CardGrid;
+import com.backpropexplorer.ui.compare.ChartCard;
 import com.backpropexplorer.ui.compare.HealthChart;
 import java.util.List;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -37,8 +37,8 @@ final class RunHealthPane extends VBox {
         charts = List.of(ratios, dead);
         CardGrid cards = new CardGrid(12);
         cards.setId("runHealthCards");
-        cards.getChildren().addAll(card(i18n.text("train.health.title.ratio"), ratios),
-                card(i18n.text("train.health.title.dead", TrainingRun.HEALTH_PROBE), dead));
+        cards.getChildren().addAll(ChartCard.of(i18n.text("train.health.title.ratio"), ratios),
+                ChartCard.of(i18n.text("train.health.title.dead", TrainingRun.HEALTH_PROBE), dead));
         getChildren().addAll(intro, cards);
         subscriptions.listen(model.log().versionProperty(), (obs, o, n) -> refresh());
         refresh();
@@ -67,17 +67,5 @@ final class RunHealthPane extends VBox {
 
     void setDark(boolean dark) {
         charts.forEach(c -> c.setDark(dark));
-    }
-
-    private static VBox card(String text, ChartCanvas chart) {
-        Label title = new Label(text);
-        title.getStyleClass().add("train-chart-title");
-        title.setWrapText(true);
-        // the chart's texts in the card's own font, so Japanese axis titles get a CJK font
-        title.fontProperty().addListener((obs, o, n) -> chart.setFontFamily(n.getFamily()));
-        VBox card = new VBox(4, title, chart);
-        card.getStyleClass().add("train-card");
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        return card;
     }
 }
