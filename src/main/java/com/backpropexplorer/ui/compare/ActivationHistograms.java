@@ -81,6 +81,12 @@ final class ActivationHistograms extends ChartCanvas {
         return Math.min(1, niceCeil(Math.max(0.01, top * 1.15)));
     }
 
+    /** Its height follows its width: narrower, the panels wrap into more rows. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
     @Override
     protected double computePrefHeight(double width) {
         double w = width > 0 ? width : getWidth() > 0 ? getWidth() : computePrefWidth(-1);

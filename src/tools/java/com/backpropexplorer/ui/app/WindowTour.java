@@ -98,6 +98,9 @@ public final class WindowTour {
                     return null;
                 });
             }
+            if (tabs > 0 && Boolean.getBoolean("tour.exportError")) {
+                exportError(window, out, prefix);
+            }
             if (tabs > 0) {
                 call(() -> {
                     ((TabPane) window.scene().lookup("#trainTabs")).getSelectionModel().select(0);
@@ -126,6 +129,36 @@ public final class WindowTour {
             throw new IllegalStateException("the comparison found no training data");
         }
         await(() -> explorer.comparison().runs().stream().allMatch(r -> r.status().over()), 600, "the comparison");
+    }
+
+    /**
+     * With {@code -Dtour.exportError=true}: the comparison exported into a folder that is not
+     * there, and the dialog that says so written as a picture, with where it opened against the
+     * main window (run with and without a window manager).
+     */
+    private static void exportError(MainWindow window, Path out, String prefix) throws Exception {
+        call(() -> {
+            Object pane = window.scene().lookup("#comparisonPane");
+            java.lang.reflect.Method export = pane.getClass().getDeclaredMethod("exportCsv", Path.class);
+            export.setAccessible(true);
+            export.invoke(pane, Path.of("/no/such/folder/comparison.csv"));
+            return null;
+        });
+        await(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w.getScene() != null
+                && w.getScene().lookup("#compareErrorDialog") != null), 30, "the dialog");
+        Thread.sleep(800);
+        call(() -> {
+            javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream().filter(w -> w.getScene() != null
+                    && w.getScene().lookup("#compareErrorDialog") != null).findFirst().orElseThrow();
+            javafx.stage.Window main = window.scene().getWindow();
+            System.out.printf("== %sexport-error dialog at %.0f,%.0f %.0fx%.0f; window at %.0f,%.0f %.0fx%.0f%n", prefix,
+                    dialog.getX(), dialog.getY(), dialog.getWidth(), dialog.getHeight(), main.getX(), main.getY(),
+                    main.getWidth(), main.getHeight());
+            LayoutAudit.problems(dialog.getScene()).forEach(p -> System.out.println("   " + p));
+            PngExport.writeImage(dialog.getScene().snapshot(null), out.resolve(prefix + "export-error.png"));
+            dialog.hide();
+            return null;
+        });
     }
 
     /** Audits the window as it is now and writes its picture. */
