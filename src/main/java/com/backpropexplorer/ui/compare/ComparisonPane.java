@@ -1,7 +1,6 @@
 package com.backpropexplorer.ui.compare;
 
 import com.backpropexplorer.data.AtomicFiles;
-import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.PngExport;
@@ -189,8 +188,8 @@ public final class ComparisonPane extends VBox {
                     + (Double.isFinite(acc) ? String.format(Locale.ROOT, " %.4f", acc) : ""));
             label.setId("compare-run-" + r.id());
             label.setGraphic(swatch);
-            if (!r.message().isEmpty()) {
-                label.setTooltip(new Tooltip(r.message()));
+            if (r.why() != null) {
+                label.setTooltip(new Tooltip(r.why().text(i18n)));
             }
             legend.getChildren().add(new HBox(label));
         }
@@ -254,7 +253,7 @@ public final class ComparisonPane extends VBox {
      * the runs stay), not modal-blocking, so the comparison goes on.
      */
     private void failed(String headerKey, Throwable failure) {
-        String sentence = DataException.describe(failure, i18n.locale());
+        String sentence = i18n.describe(failure);
         tell(sentence, true);
         Alert alert = new Dialogs(owner.get()).alert(Alert.AlertType.ERROR, i18n.text("train.file.errorTitle"),
                 i18n.text(headerKey), sentence);
