@@ -90,7 +90,7 @@ class ActivationHistogramsTest {
         after[19] = 200; // 150 of them 1 or above
         ComparisonRun r = new ComparisonRun(0, "std=0.01", TrainingConfig.book(1), ComparisonRun.Status.DONE,
                 new double[0], List.of(), new ActivationHistogram(before, 0, 1000),
-                new ActivationHistogram(after, 150, 1000), null, "");
+                new ActivationHistogram(after, 150, 1000), null, null);
         // the highest bin but the first: 0.3 (bin 7 before, bin 3 after; bin 19 holds 0.05 below 1), so a round 0.4
         assertEquals(0.4, ActivationHistograms.yMax(List.of(r)), 1e-12);
         assertEquals("↑ 61% → 50%", ActivationHistograms.cutFirstBin(r, 0.4));
@@ -134,7 +134,7 @@ class ActivationHistogramsTest {
 
     private static ComparisonRun run(int id, ActivationHistogram end) {
         return new ComparisonRun(id, "run " + id, TrainingConfig.book(1), ComparisonRun.Status.DONE, new double[0],
-                List.of(), null, end, null, "");
+                List.of(), null, end, null, null);
     }
 
     private static boolean near(PixelReader reader, int x, int y, Color colour) {

@@ -66,7 +66,7 @@ class ComparisonCsvTest {
 
     private static ComparisonRun run(int id, String label, double[] losses, List<ComparisonRun.Epoch> epochs) {
         return new ComparisonRun(id, label, TrainingConfig.book(42).withIterations(losses.length),
-                ComparisonRun.Status.DONE, losses, epochs, null, null, null, "");
+                ComparisonRun.Status.DONE, losses, epochs, null, null, null, null);
     }
 
     private static double[] trailingMeans(double[] v, int window) {

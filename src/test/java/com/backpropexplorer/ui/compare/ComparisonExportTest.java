@@ -211,7 +211,7 @@ class ComparisonExportTest {
         }
         return new ComparisonRun(id, label, TrainingConfig.book(42).withIterations(n).withBatchSize(128),
                 ComparisonRun.Status.DONE, losses, epochs, new ActivationHistogram(before, 0, sum(before)),
-                new ActivationHistogram(after, 0, sum(after)), new TrainingHealth.Series(iterations, ratios, dead), "");
+                new ActivationHistogram(after, 0, sum(after)), new TrainingHealth.Series(iterations, ratios, dead), null);
     }
 
     private static int sum(int[] v) {
