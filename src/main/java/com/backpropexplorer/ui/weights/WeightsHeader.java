@@ -104,10 +104,13 @@ final class WeightsHeader extends HBox {
         hint.setText(i18n.text(any ? "weights.hint.picked" : i18n.has(none) ? none : "weights.hint.none"));
     }
 
-    /** The engine's time for the answer on show; none without one. */
+    /**
+     * The engine's time for the answer on show; none without one. Padded with figure spaces to
+     * five places, so that the label keeps its width (and the panel its size) while it changes.
+     */
     void showTiming(WeightSnapshot s) {
         timing.setText(s == null ? "" : i18n.text("weights.timing",
-                String.format(Locale.ROOT, "%.1f", s.engineNanos() / 1e6)));
+                String.format(Locale.ROOT, "%5.1f", s.engineNanos() / 1e6).replace(' ', '\u2007')));
     }
 
     /**

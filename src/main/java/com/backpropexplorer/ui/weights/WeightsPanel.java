@@ -53,6 +53,8 @@ public final class WeightsPanel extends VBox {
     private final LossCurvePane curvePane;
     private final ContourPane contourPane;
     private final HBox content = new HBox();
+    /** Null while VBox's constructor runs (it asks for a layout before the fields are set). */
+    private final LocalLayout localLayout;
 
     private final ChangeListener<Object> onSnapshot = (obs, o, n) -> showSnapshot();
     private final ChangeListener<Object> onCurve = (obs, o, n) -> curveChart().setCurve((LossCurve) n);
@@ -67,6 +69,8 @@ public final class WeightsPanel extends VBox {
         this.i18n = i18n;
         setId("weights-panel");
         getStyleClass().add("weights-panel");
+        localLayout = new LocalLayout(this, () -> new double[] {computeMinWidth(-1), computePrefWidth(-1),
+            computeMinHeight(getWidth()), computePrefHeight(getWidth())}, super::requestLayout);
         header = new WeightsHeader(i18n, lesson, this::showSelection);
         check = new InputCheck(i18n, header.message());
         stepControls = new StepControls(model, i18n, check);
@@ -135,6 +139,16 @@ public final class WeightsPanel extends VBox {
         content.getChildren().addAll(controls, curvePane, contourPane);
         content.getStyleClass().add("weights-content");
         content.setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    /** An answer's numbers lay out the panel, not the window, while the panel keeps its size ({@link LocalLayout}). */
+    @Override
+    public void requestLayout() {
+        if (localLayout != null && localLayout.absorbs()) {
+            setNeedsLayout(true);
+        } else {
+            super.requestLayout();
+        }
     }
 
     /** A label in front of a field or number. */
