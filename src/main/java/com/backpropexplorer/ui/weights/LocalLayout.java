@@ -38,6 +38,8 @@ final class LocalLayout {
         this.region = region;
         this.sizes = sizes;
         this.propagate = propagate;
+        // off the scene (another page, a language switch): no listener keeps the panel alive
+        region.sceneProperty().addListener((obs, was, is) -> listen(is));
     }
 
     /**
