@@ -23,7 +23,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -192,7 +191,8 @@ public final class ComparisonPane extends VBox {
     private void refresh() {
         legend.getChildren().clear();
         for (ComparisonRun r : queue.runs()) {
-            Rectangle swatch = new Rectangle(12, 12, CompareCharts.colour(r.id()));
+            Rectangle swatch = new Rectangle(12, 12);
+            swatch.setStyle("-fx-fill: " + CompareCharts.series(r.id()) + ";");
             String state = i18n.text("compare.status." + r.status().name().toLowerCase(Locale.ROOT));
             double acc = r.lastTestAccuracy();
             Label label = new Label(r.label() + " — " + state
@@ -250,9 +250,5 @@ public final class ComparisonPane extends VBox {
         chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(kind, pattern));
         chooser.setInitialFileName(name);
         return chooser;
-    }
-
-    static Color colour(ComparisonRun run) {
-        return CompareCharts.colour(run.id());
     }
 }

@@ -33,7 +33,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
 /**
@@ -53,8 +52,7 @@ public final class WeightsPanel extends VBox {
     private static final Duration STEP_TIME = Duration.millis(700);
     /** The loss curve and the contour map: small, framed, with only the axes' end values. */
     static final ChartCanvas.Look CHART_LOOK = new ChartCanvas.Look("weights-chart", new Insets(10, 10, 22, 48),
-            new Dimension2D(160, 120), new Dimension2D(280, 190), 21, // drawn when wider and taller than 20 px
-            Color.web("#6e7781"), Color.web("#8b949e"), Color.web("#d0d7de"), Color.web("#30363d"), true);
+            new Dimension2D(160, 120), new Dimension2D(280, 190), 21, true); // drawn when wider and taller than 20 px
 
     private final WeightsModel model;
     private final LessonModel lesson;
