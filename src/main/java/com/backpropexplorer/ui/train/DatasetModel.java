@@ -3,7 +3,9 @@ package com.backpropexplorer.ui.train;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.ui.shared.MnistFolder;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -111,20 +113,42 @@ public final class DatasetModel {
         return result;
     }
 
-    /** Uses the set in {@code dir}, the learner's choice; true when MNIST is there. */
-    boolean useFolder(Path dir) {
+    /**
+     * Uses the set in {@code dir}, the learner's choice.
+     *
+     * @return null when MNIST is there, else the sentence saying it is not
+     */
+    Notice useFolder(Path dir) {
         mnist.chosenProperty().set(dir);
         refresh();
-        return folder.get() != null;
+        return folder.get() != null ? null : Notice.error("train.notice.folderWithoutMnist", dir);
     }
 
-    /** Downloads MNIST (see {@link MnistFolder#download}); the folder is then the downloaded one. */
-    CompletableFuture<Path> download() {
-        return mnist.download();
+    /**
+     * Downloads MNIST into the per-user cache, with progress (see {@link MnistFolder#download});
+     * then uses it. Does nothing while a download is under way.
+     *
+     * @param tell is told on the FX thread how it went
+     */
+    void download(Consumer<Notice> tell) {
+        if (mnist.downloadingProperty().get()) {
+            return;
+        }
+        mnist.download().whenComplete((downloaded, error) -> {
+            Throwable cause = error == null ? null : unwrapped(error);
+            if (cause == null) {
+                tell.accept(Notice.info("train.notice.downloaded", downloaded));
+                refresh();
+            } else {
+                tell.accept(cause instanceof CancellationException ? Notice.info("train.notice.downloadCancelled")
+                        : Notice.error("train.notice.downloadFailed", cause));
+            }
+        });
     }
 
-    boolean downloading() {
-        return mnist.downloadingProperty().get();
+    /** The failure inside a future's wrapper. */
+    static Throwable unwrapped(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private void sourceChanged() {

@@ -20,55 +20,54 @@ import javafx.scene.control.TextField;
 final class SettingsForm {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
 
-    private final TrainingModel model;
+    private final TrainingSettings settings;
     private final Subscriptions subscriptions;
 
-    SettingsForm(TrainingModel model, Subscriptions subscriptions) {
-        this.model = model;
+    SettingsForm(TrainingSettings settings, Subscriptions subscriptions) {
+        this.settings = settings;
         this.subscriptions = subscriptions;
     }
 
     /** A text field that edits {@code text}, validated as {@code name} (an id of {@link TrainingSettings}). */
     void field(TextField field, String name, StringProperty text) {
         field.textProperty().bindBidirectional(text);
-        Runnable mark = () -> field.pseudoClassStateChanged(DANGER, model.invalidFields().contains(name)
+        Runnable mark = () -> field.pseudoClassStateChanged(DANGER, settings.invalidFields().contains(name)
                 || !TrainingSettings.looksValid(name, field.getText()));
         field.textProperty().addListener((obs, o, n) -> {
-            model.invalidFields().remove(name);
+            settings.invalidFields().remove(name);
             mark.run();
         });
         SetChangeListener<String> onInvalid = change -> mark.run();
-        model.invalidFields().addListener(onInvalid);
-        subscriptions.add(() -> model.invalidFields().removeListener(onInvalid));
+        settings.invalidFields().addListener(onInvalid);
+        subscriptions.add(() -> settings.invalidFields().removeListener(onInvalid));
         mark.run();
     }
 
     /** Iterations or epochs. */
     void lengthUnit(ComboBox<Boolean> unit, I18n i18n) {
-        TrainingSettings s = model.settings();
         unit.getItems().setAll(false, true);
         unit.setConverter(Labels.of(b -> i18n.text(b ? "train.unit.epochs" : "train.unit.iterations")));
-        unit.setValue(s.inEpochsProperty().get());
-        unit.valueProperty().addListener((obs, o, n) -> s.inEpochsProperty().set(Boolean.TRUE.equals(n)));
+        unit.setValue(settings.inEpochsProperty().get());
+        unit.valueProperty().addListener((obs, o, n) -> settings.inEpochsProperty().set(Boolean.TRUE.equals(n)));
         ChangeListener<Boolean> follow = (obs, o, n) -> unit.setValue(n);
-        subscriptions.listen(s.inEpochsProperty(), follow);
+        subscriptions.listen(settings.inEpochsProperty(), follow);
     }
 
     void activation(ComboBox<Activation> choice, I18n i18n) {
         choice.getItems().setAll(Activation.values());
         choice.setConverter(Labels.of(a -> i18n.text("train.activation." + a.name().toLowerCase(Locale.ROOT))));
-        choice.valueProperty().bindBidirectional(model.settings().activationProperty());
+        choice.valueProperty().bindBidirectional(settings.activationProperty());
     }
 
     void optimizer(ComboBox<OptimizerKind> choice, I18n i18n) {
         choice.getItems().setAll(OptimizerKind.values());
         choice.setConverter(Labels.of(k -> i18n.text("train.optimizer." + k.id())));
-        choice.valueProperty().bindBidirectional(model.settings().optimizerProperty());
+        choice.valueProperty().bindBidirectional(settings.optimizerProperty());
     }
 
     /** The book's defaults again, no field marked. */
     void reset() {
-        model.settings().reset();
-        model.invalidFields().clear();
+        settings.reset();
+        settings.invalidFields().clear();
     }
 }

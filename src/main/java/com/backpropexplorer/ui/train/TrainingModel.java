@@ -1,6 +1,5 @@
 package com.backpropexplorer.ui.train;
 
-import com.backpropexplorer.engine.Trainer;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingSummary;
@@ -10,29 +9,21 @@ import com.backpropexplorer.ui.shared.TrainedNet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableSet;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * The training view's run: Start, Continue, Pause, Resume, Stop, and what the run reports. It
  * outlives the page, so that a language or theme switch (which rebuilds the page) loses
  * nothing, not even a run in progress. Lives on the FX thread; the training itself runs in a
  * {@link TrainingRun} on its own daemon thread, which owns the live net and sends copies back
- * through a {@link SnapshotChannel}. The examples come from the {@link DatasetModel}.
+ * through a {@link SnapshotChannel}. The examples come from the {@link DatasetModel}; how far
+ * the net has come is in its {@link RunProgress}, the plan Continue goes on to in a
+ * {@link RunPlan}, and what an ending says in {@link RunEnding}.
  *
  * <p>The net held here ({@link #net()}) is the FX thread's copy of the latest weights: the one
  * "Continue" trains further, "Save" writes, and that is handed (as another copy) to the
@@ -48,30 +39,19 @@ public final class TrainingModel {
     private final FastKernels kernels = FastKernels.onThreads(Runtime.getRuntime().availableProcessors() > 2 ? 2 : 1);
     private final TrainingSettings settings = new TrainingSettings();
     private final TrainingLog log = new TrainingLog();
-    private final ObservableSet<String> invalidFields = FXCollections.observableSet();
 
     private final ReadOnlyObjectWrapper<TrainingState> state =
             new ReadOnlyObjectWrapper<>(this, "state", TrainingState.IDLE);
-    private final ReadOnlyIntegerWrapper done = new ReadOnlyIntegerWrapper(this, "done");
-    private final ReadOnlyIntegerWrapper runDone = new ReadOnlyIntegerWrapper(this, "runDone");
-    private final ReadOnlyIntegerWrapper runTotal = new ReadOnlyIntegerWrapper(this, "runTotal");
-    private final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(this, "seconds");
-    private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper(this, "stepsPerSecond");
+    private final RunProgress progress = new RunProgress();
+    private final RunPlan plan = new RunPlan();
     private final ReadOnlyObjectWrapper<WeightPicture> weights = new ReadOnlyObjectWrapper<>(this, "weights");
     private final ReadOnlyObjectWrapper<EpochConfusion> confusion = new ReadOnlyObjectWrapper<>(this, "confusion");
     private final ReadOnlyObjectWrapper<int[]> predictions = new ReadOnlyObjectWrapper<>(this, "predictions");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyBooleanWrapper hasNet = new ReadOnlyBooleanWrapper(this, "hasNet");
     private TwoLayerNet net;
-    /** The update count the last Start (or a Continue after a finished run) planned to reach. */
-    private int target;
-    /** "Train for" as it read when that plan was made: changed since, it makes a new plan. */
-    private String plannedLength = "";
-    /** Updates the net had before the present (or last) run. */
-    private int runOffset;
     private TrainingRun run;
     private SnapshotChannel channel;
-    private double secondsBefore;
     private TrainingSummary lastSummary;
 
     /**
@@ -94,11 +74,6 @@ public final class TrainingModel {
         return log;
     }
 
-    /** Fields whose text the last Start refused (ids from {@link TrainingSettings}). */
-    public ObservableSet<String> invalidFields() {
-        return invalidFields;
-    }
-
     public ReadOnlyObjectProperty<TrainingState> stateProperty() {
         return state.getReadOnlyProperty();
     }
@@ -107,45 +82,19 @@ public final class TrainingModel {
         return state.get();
     }
 
-    /** Updates applied to the current net, over all its runs. */
-    public ReadOnlyIntegerProperty doneProperty() {
-        return done.getReadOnlyProperty();
-    }
-
-    /** Updates applied in the current (or last) run. */
-    public ReadOnlyIntegerProperty runDoneProperty() {
-        return runDone.getReadOnlyProperty();
-    }
-
-    /** Updates the current (or last) run makes in all. */
-    public ReadOnlyIntegerProperty runTotalProperty() {
-        return runTotal.getReadOnlyProperty();
-    }
-
-    /** Training time of the current net over all its runs, pauses excluded. */
-    public ReadOnlyDoubleProperty secondsProperty() {
-        return seconds.getReadOnlyProperty();
-    }
-
-    /** Updates a second in the current run (accuracy passes included). */
-    public ReadOnlyDoubleProperty stepsPerSecondProperty() {
-        return stepsPerSecond.getReadOnlyProperty();
-    }
-
-    /** Estimated seconds until the run ends, or NaN when unknown. */
-    public double secondsLeft() {
-        double rate = stepsPerSecond.get();
-        return rate > 0 ? (runTotal.get() - runDone.get()) / rate : Double.NaN;
+    /** How far the net has come: its updates, its training time, the present speed. */
+    public RunProgress progress() {
+        return progress;
     }
 
     /** Epochs done (fractional): updates over iterations per epoch. */
     public double epoch() {
-        return (double) done.get() / log.iterationsPerEpoch();
+        return progress.epochs(log.iterationsPerEpoch());
     }
 
     /** The update the present run will end at (the charts' x axes reach that far). */
     public int plannedEnd() {
-        return done.get() - runDone.get() + runTotal.get();
+        return progress.plannedEnd();
     }
 
     /**
@@ -154,7 +103,7 @@ public final class TrainingModel {
      */
     public int continueLength() {
         if (goesOnToPlan()) {
-            return target - log.size();
+            return plan.remaining(log.size());
         }
         TrainingSet set = dataset.data();
         TrainingSettings.Parsed parsed = settings.parse(set != null ? set.data().trainSize() : 60_000);
@@ -167,11 +116,7 @@ public final class TrainingModel {
      * for" more.
      */
     private boolean goesOnToPlan() {
-        return log.size() < target && plannedLength.equals(lengthText());
-    }
-
-    private String lengthText() {
-        return settings.lengthProperty().get() + (settings.inEpochsProperty().get() ? " epochs" : " iterations");
+        return plan.goesOn(log.size(), settings.lengthText());
     }
 
     public ReadOnlyObjectProperty<WeightPicture> weightsProperty() {
@@ -268,29 +213,7 @@ public final class TrainingModel {
         }
     }
 
-    /** Downloads MNIST into the per-user cache, with progress; then uses it. */
-    public void download() {
-        if (dataset.downloading()) {
-            return;
-        }
-        dataset.download().whenComplete((folder, error) -> {
-            Throwable cause = error == null ? null : unwrapped(error);
-            if (cause == null) {
-                notice.set(Notice.info("train.notice.downloaded", folder));
-                dataset.refresh();
-            } else {
-                notice.set(cause instanceof CancellationException ? Notice.info("train.notice.downloadCancelled")
-                        : Notice.error("train.notice.downloadFailed", cause));
-            }
-        });
-    }
-
-    /** Uses the training set in {@code folder} (chosen by the learner). */
-    public void useFolder(Path folder) {
-        notice.set(dataset.useFolder(folder) ? null : Notice.error("train.notice.folderWithoutMnist", folder));
-    }
-
-    /** Shows a sentence in the view's notice line (e.g. an export result). */
+    /** Shows a sentence in the view's notice line (e.g. an export result), or none (null). */
     public void tell(Notice next) {
         notice.set(next);
     }
@@ -298,14 +221,8 @@ public final class TrainingModel {
     /** A net opened from a file becomes the current one, with a fresh log and its own size and activation. */
     void takeOpened(TwoLayerNet loaded, WeightPicture picture, int[] guesses, Path name) {
         log.clear();
-        secondsBefore = 0;
-        seconds.set(0);
-        done.set(0);
-        runDone.set(0);
-        runTotal.set(0);
-        target = 0;
-        runOffset = 0;
-        stepsPerSecond.set(0);
+        progress.clear();
+        plan.clear();
         weights.set(picture);
         predictions.set(guesses);
         adopt(loaded.copy());
@@ -319,10 +236,8 @@ public final class TrainingModel {
     // ------------------------------------------------------------ the run
 
     private TrainingSettings.Parsed checkedSettings(int trainSize) {
-        TrainingSettings.Parsed parsed = settings.parse(trainSize);
-        invalidFields.clear();
+        TrainingSettings.Parsed parsed = settings.check(trainSize);
         if (!parsed.ok()) {
-            parsed.problems().forEach(p -> invalidFields.add(p.field()));
             notice.set(Notice.error(parsed.problems().get(0).messageKey()));
         }
         return parsed;
@@ -347,7 +262,7 @@ public final class TrainingModel {
             // while loading, rather than in the first second of training
             dataset.load(kernels::prepareAndWarmUp).whenComplete((loaded, error) -> {
                 state.set(TrainingState.IDLE);
-                notice.set(error == null ? null : Notice.error("train.notice.error", unwrapped(error)));
+                notice.set(error == null ? null : Notice.error("train.notice.error", DatasetModel.unwrapped(error)));
                 if (error == null) {
                     launch(continuing);
                 }
@@ -370,9 +285,8 @@ public final class TrainingModel {
             }
             continued = net.copy();
             offset = log.size();
-            secondsBefore = seconds.get();
             if (goesOnToPlan()) {
-                config = config.withIterations(target - offset);
+                config = config.withIterations(plan.remaining(offset));
             }
             // a fresh sequence of minibatches, still reproducible from the seed
             config = config.withSeed(config.seed() + offset);
@@ -380,27 +294,14 @@ public final class TrainingModel {
                     net.activation().name().toLowerCase(Locale.ROOT), TrainingSettings.format(config.learningRate())));
         } else {
             log.clear();
-            secondsBefore = 0;
             weights.set(null);
             predictions.set(null);
             notice.set(null);
         }
         log.setIterationsPerEpoch(config.iterationsPerEpoch(sets.trainSize()));
-        TrainingConfig runConfig = config;
-        TwoLayerNet startNet = continued;
-        Supplier<Trainer> trainer = () -> new Trainer(
-                startNet != null ? startNet : runConfig.newNet(sets.inputSize(), sets.classCount()), runConfig, sets,
-                kernels);
-        DigitStrip strip = dataset.strip();
-        run = new TrainingRun(trainer, config, offset, sets.trainSize(),
-                strip == null ? new DMatrixRMaj(0, sets.inputSize()) : strip.images().copy(), newChannel());
-        runDone.set(0);
-        runTotal.set(config.iterations());
-        target = offset + config.iterations();
-        plannedLength = lengthText();
-        runOffset = offset;
-        stepsPerSecond.set(0);
-        done.set(offset);
+        run = TrainingRun.of(continued, config, sets, kernels, offset, dataset.strip(), newChannel());
+        plan.plan(offset, config.iterations(), settings.lengthText());
+        progress.begin(offset, config.iterations(), continuing);
         state.set(TrainingState.RUNNING);
         run.start();
         return true;
@@ -448,19 +349,14 @@ public final class TrainingModel {
         }
     }
 
-    private void onProgress(Progress progress) {
-        if (run != null) { // after the end only its pictures count: finished() set the counts
-            done.set(progress.done());
-            runDone.set(progress.runDone());
-            runTotal.set(progress.runTotal());
+    private void onProgress(Progress latest) {
+        // after the end only its pictures count: finished() set the counts
+        progress.report(latest, run != null);
+        if (latest.weights() != null) {
+            weights.set(latest.weights());
         }
-        seconds.set(secondsBefore + progress.seconds());
-        stepsPerSecond.set(progress.seconds() > 0 ? progress.runDone() / progress.seconds() : 0);
-        if (progress.weights() != null) {
-            weights.set(progress.weights());
-        }
-        if (progress.predictions() != null) {
-            predictions.set(progress.predictions());
+        if (latest.predictions() != null) {
+            predictions.set(latest.predictions());
         }
     }
 
@@ -474,36 +370,17 @@ public final class TrainingModel {
         run = null;
         // the run's own count, not the last progress heard (which lags it until the drain's
         // progress comes after this event): the progress line and the notice say one number
-        runDone.set(summary.steps());
-        done.set(runOffset + summary.steps());
+        progress.end(summary.steps());
         adopt(kept);
-        switch (summary.status()) {
-            case COMPLETED -> {
-                List<TrainingLog.EpochPoint> points = log.epochs();
-                if (log.size() > 0 && (points.isEmpty() || points.get(points.size() - 1).iteration() != log.size() - 1)) {
-                    // the run measured once more at its end: the last point of the accuracy chart
-                    log.addEpoch(new TrainingLog.EpochPoint(log.size() - 1, summary.trainAccuracy(),
-                            summary.testAccuracy()));
-                    log.changed();
-                }
-                state.set(TrainingState.COMPLETED);
-                notice.set(Notice.info("train.notice.completed", summary.steps(), summary.trainAccuracy(),
-                        summary.testAccuracy()));
-            }
-            case CANCELLED -> {
-                state.set(TrainingState.STOPPED);
-                notice.set(Notice.info("train.notice.stopped", done.get()));
-            }
-            case DIVERGED -> {
-                state.set(TrainingState.DIVERGED);
-                // the run's own count is 0-based; the learner reads the chart's x axis
-                double bad = summary.badLoss();
-                String badText = Double.isNaN(bad) ? "NaN" : Double.isInfinite(bad) ? "∞"
-                        : String.format(Locale.ROOT, "%.2f", bad);
-                notice.set(Notice.error("train.notice.diverged", log.size(), summary.lastLoss(),
-                        TrainingSettings.format(summary.learningRate()), badText));
-            }
+        List<TrainingLog.EpochPoint> points = log.epochs();
+        if (summary.status() == TrainingSummary.Status.COMPLETED && log.size() > 0
+                && (points.isEmpty() || points.get(points.size() - 1).iteration() != log.size() - 1)) {
+            // the run measured once more at its end: the last point of the accuracy chart
+            log.addEpoch(new TrainingLog.EpochPoint(log.size() - 1, summary.trainAccuracy(), summary.testAccuracy()));
+            log.changed();
         }
+        state.set(RunEnding.state(summary.status()));
+        notice.set(RunEnding.notice(summary, log.size(), progress.doneProperty().get()));
     }
 
     /** Makes {@code kept} (owned by this thread from now on) the current net and shows it everywhere. */
@@ -511,9 +388,5 @@ public final class TrainingModel {
         net = kept;
         hasNet.set(true);
         trained.set(kept.copy());
-    }
-
-    private static Throwable unwrapped(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

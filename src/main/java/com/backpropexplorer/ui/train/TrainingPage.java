@@ -106,7 +106,7 @@ public final class TrainingPage implements Page {
         this.status = status;
         this.dialogs = dialogs;
         this.theme = theme;
-        this.form = new SettingsForm(model, subscriptions);
+        this.form = new SettingsForm(model.settings(), subscriptions);
         root = Fxml.load(TrainingPage.class, "train.fxml", i18n, this);
         pictures = new TrainingCharts(i18n, model, dataset, lossCard, accuracyCard, tilesCard, stripCard, tilesScale,
                 stripSummary);
@@ -128,8 +128,8 @@ public final class TrainingPage implements Page {
         subscriptions.listen(model.noticeProperty(), (obs, o, n) -> showNotice());
         subscriptions.listen(dataset.folderProperty(), (obs, o, n) -> showData());
         subscriptions.listen(dataset.dataProperty(), (obs, o, n) -> showData());
-        subscriptions.listen(model.doneProperty(), (obs, o, n) -> showProgress());
-        subscriptions.listen(model.secondsProperty(), (obs, o, n) -> showProgress());
+        subscriptions.listen(model.progress().doneProperty(), (obs, o, n) -> showProgress());
+        subscriptions.listen(model.progress().secondsProperty(), (obs, o, n) -> showProgress());
         subscriptions.listen(theme, (obs, o, n) -> pictures.setDark(n.isDark()));
         pictures.showDigits();
         pictures.showWeights(model.weightsProperty().get());
@@ -254,14 +254,9 @@ public final class TrainingPage implements Page {
 
     private void showState() {
         progress.setProgress(model.state() == TrainingState.LOADING ? ProgressBar.INDETERMINATE_PROGRESS
-                : fraction());
+                : model.progress().fraction());
         root.pseudoClassStateChanged(RUNNING, model.state() == TrainingState.RUNNING);
         showProgress();
-    }
-
-    private double fraction() {
-        int total = model.runTotalProperty().get();
-        return total == 0 ? 0 : (double) model.runDoneProperty().get() / total;
     }
 
     /** The status line's sentence for the run's state: "press Start" only when Start is what to do. */
@@ -283,19 +278,19 @@ public final class TrainingPage implements Page {
     private void showProgress() {
         TrainingState state = model.state();
         if (state != TrainingState.LOADING) {
-            progress.setProgress(fraction());
+            progress.setProgress(model.progress().fraction());
         }
         String stateText = i18n.text("train.state." + state.name().toLowerCase(Locale.ROOT));
-        progressLine.setText(model.plannedEnd() == 0 && model.doneProperty().get() == 0
+        progressLine.setText(model.plannedEnd() == 0 && model.progress().doneProperty().get() == 0
                 ? i18n.text("train.progress.none", stateText)
-                : i18n.text("train.progress", stateText, model.doneProperty().get(),
+                : i18n.text("train.progress", stateText, model.progress().doneProperty().get(),
                 model.plannedEnd(), String.format(Locale.ROOT, "%.2f", model.epoch())));
         showContinue();
-        double left = model.secondsLeft();
+        double left = model.progress().secondsLeft();
         boolean live = state == TrainingState.RUNNING;
-        timeLine.setText(i18n.text("train.time", clock(model.secondsProperty().get()),
+        timeLine.setText(i18n.text("train.time", clock(model.progress().secondsProperty().get()),
                 live && Double.isFinite(left) ? clock(left) : "–",
-                String.format(Locale.ROOT, "%.0f", model.stepsPerSecondProperty().get())));
+                String.format(Locale.ROOT, "%.0f", model.progress().stepsPerSecondProperty().get())));
     }
 
     private void showNotice() {
@@ -339,7 +334,7 @@ public final class TrainingPage implements Page {
 
     @FXML
     private void download() {
-        model.download();
+        dataset.download(model::tell);
     }
 
     @FXML
@@ -353,7 +348,7 @@ public final class TrainingPage implements Page {
         chooser.setTitle(i18n.text("mnist.choose.title"));
         File dir = chooser.showDialog(dialogs.owner());
         if (dir != null) {
-            model.useFolder(dir.toPath());
+            model.tell(dataset.useFolder(dir.toPath()));
         }
     }
 

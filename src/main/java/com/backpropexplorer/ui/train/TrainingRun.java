@@ -4,8 +4,11 @@ import com.backpropexplorer.engine.ConfusionMatrix;
 import com.backpropexplorer.engine.Matrices;
 import com.backpropexplorer.engine.Trainer;
 import com.backpropexplorer.engine.TrainingConfig;
+import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.TrainingListener;
 import com.backpropexplorer.engine.TrainingSummary;
+import com.backpropexplorer.engine.TwoLayerNet;
+import com.backpropexplorer.engine.fast.FastKernels;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
@@ -85,6 +88,20 @@ final class TrainingRun implements TrainingListener {
         this.thread = new Thread(this::body, "trainer");
         // closing the window must end the process even mid-step
         thread.setDaemon(true);
+    }
+
+    /**
+     * A run of the fast kernels on {@code sets}.
+     *
+     * @param from the net to train further, or null for a fresh one (drawn on the training thread)
+     * @param strip the test digits whose predictions are shown, or null
+     */
+    static TrainingRun of(TwoLayerNet from, TrainingConfig config, TrainingData sets, FastKernels kernels, int offset,
+                          DigitStrip strip, SnapshotChannel channel) {
+        java.util.function.Supplier<Trainer> trainer = () -> new Trainer(
+                from != null ? from : config.newNet(sets.inputSize(), sets.classCount()), config, sets, kernels);
+        return new TrainingRun(trainer, config, offset, sets.trainSize(),
+                strip == null ? new DMatrixRMaj(0, sets.inputSize()) : strip.images().copy(), channel);
     }
 
     void start() {

@@ -13,6 +13,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 
 /**
  * The hyperparameters as the learner typed them, with the book's recipe as defaults. Kept as
@@ -52,6 +54,7 @@ public final class TrainingSettings {
     private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(this, "activation");
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer");
     private final StringProperty seed = new SimpleStringProperty(this, SEED);
+    private final ObservableSet<String> invalidFields = FXCollections.observableSet();
 
     public TrainingSettings() {
         reset();
@@ -93,6 +96,11 @@ public final class TrainingSettings {
         return length;
     }
 
+    /** "Train for" as it reads now, with its unit ("3 epochs"): a plan made with other text is a new plan. */
+    String lengthText() {
+        return lengthProperty().get() + (inEpochsProperty().get() ? " epochs" : " iterations");
+    }
+
     public BooleanProperty inEpochsProperty() {
         return inEpochs;
     }
@@ -111,6 +119,19 @@ public final class TrainingSettings {
 
     public StringProperty seedProperty() {
         return seed;
+    }
+
+    /** Fields whose text the last {@link #check} refused (their ids). */
+    public ObservableSet<String> invalidFields() {
+        return invalidFields;
+    }
+
+    /** {@link #parse}, marking the fields it refuses in {@link #invalidFields()} (and only those). */
+    Parsed check(int trainSize) {
+        Parsed parsed = parse(trainSize);
+        invalidFields.clear();
+        parsed.problems().forEach(p -> invalidFields.add(p.field()));
+        return parsed;
     }
 
     /**

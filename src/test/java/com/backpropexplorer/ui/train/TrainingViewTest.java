@@ -79,7 +79,7 @@ class TrainingViewTest {
 
         TrainingModel model = app.model();
         assertEquals(300, model.log().size(), "every loss is logged");
-        assertEquals(300, model.doneProperty().get());
+        assertEquals(300, model.progress().doneProperty().get());
         // iteration 0 and 60 (3000 / 50 per epoch), ... as the book measures
         assertEquals(List.of(0, 60, 120, 180, 240, 299),
                 model.log().epochs().stream().map(TrainingLog.EpochPoint::iteration).toList());
@@ -125,23 +125,23 @@ class TrainingViewTest {
     void pauseHoldsTheRunResumeGoesOnAndStopKeepsTheWeights(FxRobot robot) throws Exception {
         settings(robot, "1000000", "50", "0.1");
         robot.clickOn("#trainStartButton");
-        TrainFixture.await(30, () -> app.model().doneProperty().get() > 20);
+        TrainFixture.await(30, () -> app.model().progress().doneProperty().get() > 20);
 
         robot.clickOn("#trainPauseButton");
         TrainFixture.await(10, () -> app.explorer.trainedNet().get() != null);
         assertEquals(TrainingState.PAUSED, app.model().state());
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
-        int pausedAt = app.model().doneProperty().get();
+        int pausedAt = app.model().progress().doneProperty().get();
         Thread.sleep(500);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(pausedAt, app.model().doneProperty().get(), "no update while paused");
+        assertEquals(pausedAt, app.model().progress().doneProperty().get(), "no update while paused");
         assertEquals(pausedAt, app.model().log().size());
         assertTrue(robot.lookup("#trainResumeButton").queryButton().isDisabled() == false);
         assertTrue(robot.lookup("#trainPauseButton").queryButton().isDisabled());
 
         robot.clickOn("#trainResumeButton");
-        TrainFixture.await(30, () -> app.model().doneProperty().get() > pausedAt + 20);
+        TrainFixture.await(30, () -> app.model().progress().doneProperty().get() > pausedAt + 20);
         assertEquals(TrainingState.RUNNING, app.model().state());
 
         Thread thread = app.model().runThread();
@@ -151,7 +151,7 @@ class TrainingViewTest {
         thread.join(TimeUnit.SECONDS.toMillis(5));
         assertFalse(thread.isAlive());
         assertTrue(robot.lookup("#trainNotice").queryAs(Label.class).getText().startsWith("Stopped after"));
-        assertEquals(app.model().log().size(), app.model().doneProperty().get());
+        assertEquals(app.model().log().size(), app.model().progress().doneProperty().get());
         assertFalse(robot.lookup("#trainContinueButton").queryButton().isDisabled(), "a stopped net can go on");
 
         // Continue trains the same net on, counting on from where it stopped
@@ -168,7 +168,7 @@ class TrainingViewTest {
         assertEquals("Ready: no net trained yet", before, "no \"iteration 0 of 0\" before a run");
         settings(robot, "100000", "50", "0.1");
         robot.clickOn("#trainStartButton");
-        TrainFixture.await(30, () -> app.model().doneProperty().get() > 20);
+        TrainFixture.await(30, () -> app.model().progress().doneProperty().get() > 20);
         assertEquals(app.explorer.i18n().text("train.status.running"), app.explorer.status().text(),
                 "no \"press Start\" while training");
         robot.clickOn("#trainPauseButton");
@@ -178,7 +178,7 @@ class TrainingViewTest {
         TrainFixture.await(10, () -> app.model().state() == TrainingState.STOPPED);
         Thread.sleep(200); // a late progress must not change the count after the end
         WaitForAsyncUtils.waitForFxEvents();
-        int stopped = app.model().doneProperty().get();
+        int stopped = app.model().progress().doneProperty().get();
         assertEquals(stopped, app.model().log().size());
         assertEquals(String.format(Locale.ENGLISH, "Stopped: iteration %,d of 100,000 · epoch %.2f", stopped,
                 app.model().epoch()), robot.lookup("#trainProgressText").queryAs(Label.class).getText());
@@ -188,7 +188,7 @@ class TrainingViewTest {
                 robot.lookup("#trainContinueButton").queryButton().getText(), "Continue says how far it goes");
 
         robot.clickOn("#trainContinueButton");
-        TrainFixture.await(30, () -> app.model().doneProperty().get() > stopped + 20);
+        TrainFixture.await(30, () -> app.model().progress().doneProperty().get() > stopped + 20);
         assertEquals(100_000, app.model().plannedEnd(), "on to the plan, not 100,000 more");
         robot.clickOn("#trainStopButton");
         TrainFixture.await(10, () -> app.model().state() == TrainingState.STOPPED);
@@ -210,7 +210,7 @@ class TrainingViewTest {
         assertTrue(notice.startsWith("Hidden size: enter a whole number"), notice);
         assertEquals("0,1", rate.getText(), "the typed text is not lost");
         assertTrue(rate.getPseudoClassStates().contains(PseudoClass.getPseudoClass("danger")));
-        assertTrue(app.model().invalidFields().containsAll(List.of("hidden", "learningRate")));
+        assertTrue(app.model().settings().invalidFields().containsAll(List.of("hidden", "learningRate")));
 
         robot.interact(() -> rate.setText("0.1"));
         assertFalse(rate.getPseudoClassStates().contains(PseudoClass.getPseudoClass("danger")));
@@ -365,7 +365,7 @@ class TrainingViewTest {
         });
         settings(robot, "1000000", "50", "0.1");
         robot.clickOn("#trainStartButton");
-        TrainFixture.await(30, () -> app.model().doneProperty().get() > 5);
+        TrainFixture.await(30, () -> app.model().progress().doneProperty().get() > 5);
         Thread thread = app.model().runThread();
         assertTrue(thread.isAlive());
         long start = System.nanoTime();
@@ -383,13 +383,13 @@ class TrainingViewTest {
     void aLanguageSwitchRebuildsTheViewWithoutDisturbingTheRun(FxRobot robot) throws Exception {
         settings(robot, "1000000", "50", "0.1");
         robot.clickOn("#trainStartButton");
-        TrainFixture.await(30, () -> app.model().doneProperty().get() > 5);
+        TrainFixture.await(30, () -> app.model().progress().doneProperty().get() > 5);
         TrainingPage before = app.page();
         robot.interact(() -> app.window.setLocale(Locale.JAPANESE));
         TrainingPage after = app.page();
         assertNotSame(before, after);
-        int seen = app.model().doneProperty().get();
-        TrainFixture.await(30, () -> app.model().doneProperty().get() > seen + 20);
+        int seen = app.model().progress().doneProperty().get();
+        TrainFixture.await(30, () -> app.model().progress().doneProperty().get() > seen + 20);
         assertTrue(robot.lookup("#trainProgressText").queryAs(Label.class).getText().startsWith("学習中"));
         assertEquals("開始", robot.lookup("#trainStartButton").queryButton().getText());
         assertTrue(after.lossChart().redraws() > 0);

@@ -146,7 +146,8 @@ public final class TrainingFrameBenchmark {
             report.set(String.format(Locale.ROOT,
                     "training: %d updates in %.1f s wall (%.0f updates/s incl. %d accuracy passes), state %s%n"
                             + "frames while training: %s%nslowest: %s",
-                    model.doneProperty().get(), wall, model.doneProperty().get() / wall, model.log().epochs().size(),
+                    model.progress().doneProperty().get(), wall, model.progress().doneProperty().get() / wall,
+                    model.log().epochs().size(),
                     model.state(), meter.summary(), meter.slowest(8)));
             com.backpropexplorer.engine.TrainingSummary summary = model.lastSummary();
             if (summary != null) {
