@@ -26,13 +26,13 @@ import javafx.scene.paint.Paint;
  * there in its ordinary pass before layout (no work of its own, nothing before the first frame),
  * and again when the theme or a stylesheet changes, when {@link #onChange} tells the owner to
  * draw again. Until CSS has reached the probe, or where a name is not defined, a colour is
- * transparent. {@link #app} resolves the names that are the same in both themes for pictures
- * painted before their node is in a scene.
+ * transparent. {@link #app} resolves names for pictures painted before their node is in a scene.
  */
 public final class LookedUpColors {
     /** The app's stylesheet (JavaFX reads its binary twin, app.bss, where there is one). */
     private static final URL APP_STYLESHEET = LookedUpColors.class.getResource("app.css");
-    private static Map<String, Color> appColours = Map.of();
+    /** The colours {@link #app} resolved, light and dark, and for which theme stylesheet. */
+    private static final Map<Boolean, Map<String, Color>> APP_COLOURS = new HashMap<>();
     private static String appColoursFor;
 
     private final List<String> names;
@@ -93,27 +93,43 @@ public final class LookedUpColors {
     }
 
     /**
-     * The colour app.css gives {@code name} at its root, for pictures whose colours are the same
-     * in both themes and which are painted before their node is in a scene (the heatmaps). All
-     * the names asked for once are resolved again together, in a small scene of their own, when
-     * a new one is asked for or the theme's stylesheet has changed. FX thread.
+     * The colour app.css gives {@code name} at its root in the light theme, for pictures whose
+     * colours are the same in both themes and which are painted before their node is in a scene
+     * (the heatmaps).
      */
     public static Color app(String name) {
+        return app(name, false);
+    }
+
+    /**
+     * The colour app.css gives {@code name} at its root in the light or the dark theme, for
+     * pictures painted before their node is in a scene. All the names asked for so far are
+     * resolved together, in a small scene of their own, when a new one is asked for or the
+     * theme's stylesheet has changed; not before (nothing of this runs before the first frame
+     * unless a picture needs it). FX thread.
+     */
+    public static Color app(String name, boolean dark) {
         String theme = Application.getUserAgentStylesheet();
-        if (!appColours.containsKey(name) || !Objects.equals(theme, appColoursFor)) {
-            Map<String, Color> wanted = new HashMap<>(appColours);
+        if (!Objects.equals(theme, appColoursFor)) {
+            APP_COLOURS.clear();
+            appColoursFor = theme;
+        }
+        Map<String, Color> known = APP_COLOURS.getOrDefault(dark, Map.of());
+        if (!known.containsKey(name)) {
+            Map<String, Color> wanted = new HashMap<>(known);
             wanted.put(name, Color.TRANSPARENT);
             LookedUpColors colours = new LookedUpColors(wanted.keySet().toArray(String[]::new));
             StackPane root = new StackPane(colours.probe());
+            if (dark) {
+                root.getStyleClass().add("dark");
+            }
             Scene scene = new Scene(root);
             scene.getStylesheets().add(APP_STYLESHEET.toExternalForm());
             root.applyCss();
-            for (String each : wanted.keySet()) {
-                wanted.put(each, colours.get(each));
-            }
-            appColours = Map.copyOf(wanted);
-            appColoursFor = theme;
+            wanted.replaceAll((each, none) -> colours.get(each));
+            known = Map.copyOf(wanted);
+            APP_COLOURS.put(dark, known);
         }
-        return appColours.get(name);
+        return known.get(name);
     }
 }

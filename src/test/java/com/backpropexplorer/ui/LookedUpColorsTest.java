@@ -1,7 +1,6 @@
 package com.backpropexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.ui.weights.LossCurveChart;
@@ -120,16 +119,18 @@ class LookedUpColorsTest {
                 names.toString());
         // what the colours were when Java held them (README pictures): light, dark, and the
         // weights panel's charts, which have their own greys
-        Map<String, String[]> before = Map.of(
-                "-bpe-forward", new String[] {"#1f6feb", "#4493f8"},
-                "-bpe-backward", new String[] {"#e8590c", "#f0883e"},
-                "-bpe-heat-forward", new String[] {"#1f6feb", "#1f6feb"},
-                "-bpe-chart-text", new String[] {"#424a53", "#c9d1d9"},
-                "-bpe-chart-grid", new String[] {"#d8dee4", "#30363d"},
-                "-bpe-chart-second", new String[] {"#8250df", "#a371f7"},
-                "-bpe-chart-point-ring", new String[] {"#ffffff", "#0d1117"},
-                "-bpe-series-0", new String[] {"#1f77b4", "#1f77b4"},
-                "-bpe-error-middle", new String[] {"#d4a72c", "#d4a72c"});
+        Map<String, String[]> before = Map.ofEntries(
+                Map.entry("-bpe-forward", new String[] {"#1f6feb", "#4493f8"}),
+                Map.entry("-bpe-backward", new String[] {"#e8590c", "#f0883e"}),
+                Map.entry("-bpe-heat-forward", new String[] {"#1f6feb", "#1f6feb"}),
+                Map.entry("-bpe-chart-text", new String[] {"#424a53", "#c9d1d9"}),
+                Map.entry("-bpe-chart-grid", new String[] {"#d8dee4", "#30363d"}),
+                Map.entry("-bpe-chart-second", new String[] {"#8250df", "#a371f7"}),
+                Map.entry("-bpe-chart-point-ring", new String[] {"#ffffff", "#0d1117"}),
+                Map.entry("-bpe-series-0", new String[] {"#1f77b4", "#1f77b4"}),
+                Map.entry("-bpe-error-middle", new String[] {"#d4a72c", "#d4a72c"}),
+                Map.entry("-bpe-paper", new String[] {"#ffffff", "#0d1117"}),
+                Map.entry("-bpe-ink", new String[] {"#1f2328", "#e6edf3"}));
         Map<String, String[]> weightsChart = Map.of(
                 "-bpe-chart-text", new String[] {"#6e7781", "#8b949e"},
                 "-bpe-chart-grid", new String[] {"#d0d7de", "#30363d"});
@@ -169,8 +170,9 @@ class LookedUpColorsTest {
                     }
                     weightsChart.forEach((name, was) -> assertEquals(Color.web(was[which]), inWeights.get(name),
                             name + " of the weights panel's charts in " + theme));
-                    assertNotNull(LookedUpColors.app("-bpe-heat-negative"));
                     assertEquals(Color.web("#6e7781"), LookedUpColors.app("-bpe-heat-negative"));
+                    assertEquals(Color.web(before.get("-bpe-paper")[which]), LookedUpColors.app("-bpe-paper",
+                            theme.isDark()), "the paper, as a picture painted outside any scene sees it");
                 });
                 assertEquals(List.of(), undefined, "looked-up colours missing from app.css in " + theme);
             }

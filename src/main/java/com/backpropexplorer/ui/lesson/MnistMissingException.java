@@ -8,7 +8,7 @@ public final class MnistMissingException extends Exception {
         super(message);
     }
 
-    /** Keeps {@code cause}, so the window can say it in its own language (DataException.describe). */
+    /** Keeps {@code cause}, so the window can say it in its own language (I18n.describe). */
     public MnistMissingException(com.backpropexplorer.data.DataException cause) {
         super(cause.getMessage(), cause);
     }
