@@ -72,7 +72,7 @@ class CliProcessTest {
         assumeTrue(unix(), "signals are sent with /bin/kill");
         assumeTrue(!signal.equals("INT") || !sigintIgnoredHere(), "this test runs with SIGINT ignored (a background"
                 + " job of a script), which its child inherits and the JVM keeps; Ctrl-C in a terminal is not ignored");
-        Path mnist = Path.of(System.getProperty("shared.dir", "../shared")).resolve("mnist").toAbsolutePath();
+        Path mnist = com.backpropexplorer.data.SharedMnist.dir().toAbsolutePath();
         assumeTrue(Files.isRegularFile(mnist.resolve(Mnist.TRAIN_IMAGES)), "real MNIST not found in " + mnist);
         Path target = Files.createDirectory(dir.resolve("mnist"));
         try (LocalMirror mirror = new LocalMirror(mnist)) {

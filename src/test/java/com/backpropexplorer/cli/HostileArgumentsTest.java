@@ -156,7 +156,7 @@ class HostileArgumentsTest {
 
     /** Downloads with --mirror from a local server that serves the real MNIST (skipped without it). */
     private static Path realMnist() {
-        Path shared = Path.of(System.getProperty("shared.dir", "../shared")).resolve("mnist");
+        Path shared = com.backpropexplorer.data.SharedMnist.dir();
         assumeTrue(Files.isRegularFile(shared.resolve(Mnist.TRAIN_IMAGES)),
                 "real MNIST not found in " + shared + "; the --mirror test serves it (the checksums are MNIST's)");
         return shared;

@@ -31,6 +31,23 @@ class ShippedModelAccuracyTest {
         System.out.printf(Locale.ROOT, "shipped model, MNIST test set: %.4f%n", accuracy);
         assertEquals(10_000, test.size());
         assertTrue(accuracy >= 0.978, "MNIST test accuracy " + accuracy);
+        // the Draw page tells the learner this figure: it must be the model's, in both languages
+        String stated = String.format(Locale.ROOT, "%.2f%%", 100 * accuracy);
+        for (String bundle : new String[] {"messages.properties", "messages_ja.properties"}) {
+            assertTrue(drawPageSentence(bundle).contains(stated),
+                    bundle + "'s draw.net.shipped should state " + stated + ": " + drawPageSentence(bundle));
+        }
+    }
+
+    private static String drawPageSentence(String bundle) {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = ShippedModelAccuracyTest.class.getResourceAsStream("/com/backpropexplorer/ui/" + bundle);
+             var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p.getProperty("draw.net.shipped");
     }
 
     @Test

@@ -91,4 +91,18 @@ class BugLabPageTest {
         assertFalse(robot.lookup("#buglab-reveal-box").query().isVisible(), "another bug: a new guess");
         assertEquals(null, model().resultProperty().get());
     }
+
+    @Test
+    void theChoiceShownFollowsTheModelWhenSomethingElseSetsTheBug(FxRobot robot) {
+        robot.clickOn("#nav-buglab");
+        robot.clickOn("#buglab-bug-" + PlantedBug.BUG_A.id());
+        robot.interact(() -> model().bugProperty().set(Optional.of(PlantedBug.BUG_C)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#buglab-bug-" + PlantedBug.BUG_C.id()).queryAs(ToggleButton.class).isSelected());
+        assertFalse(robot.lookup("#buglab-bug-" + PlantedBug.BUG_A.id()).queryAs(ToggleButton.class).isSelected());
+        robot.interact(() -> model().bugProperty().set(Optional.empty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#buglab-bug-none").queryAs(ToggleButton.class).isSelected());
+        assertFalse(robot.lookup("#buglab-bug-" + PlantedBug.BUG_C.id()).queryAs(ToggleButton.class).isSelected());
+    }
 }

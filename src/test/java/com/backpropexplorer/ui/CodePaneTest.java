@@ -101,6 +101,31 @@ class CodePaneTest {
     }
 
     @Test
+    void eachStageScrollsItsRunningLinesIntoView(FxRobot robot) {
+        ScrollPane scroll = robot.lookup("#code-scroll").queryAs(ScrollPane.class);
+        PseudoClass running = PseudoClass.getPseudoClass("running");
+        List<Double> tops = new ArrayList<>();
+        for (int stage = 0; stage < 8; stage++) {
+            robot.clickOn(stage < 4 ? "#forwardButton" : "#backwardButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents(); // the pane scrolls at the layout after the stage
+            HBox first = robot.lookup(".code-line").queryAllAs(HBox.class).stream()
+                    .filter(r -> r.getPseudoClassStates().contains(running))
+                    .min(java.util.Comparator.comparingInt(CodePaneTest::number)).orElseThrow();
+            double content = scroll.getContent().getLayoutBounds().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            assertTrue(content > viewport, "the listing is taller than the pane, so scrolling matters");
+            double top = scroll.getVvalue() * (content - viewport);
+            double y = first.getBoundsInParent().getMinY();
+            assertTrue(y >= top && first.getBoundsInParent().getMaxY() <= top + viewport,
+                    "stage " + stage + ": line " + number(first) + " at " + y + " is outside the view ["
+                            + top + ", " + (top + viewport) + "]");
+            tops.add(top);
+        }
+        assertTrue(tops.stream().distinct().count() > 1, "the pane followed the stages: " + tops);
+    }
+
+    @Test
     void aRefusedBackwardPointsAtTheLineThatReadsTheCacheAndTheLineThatFillsIt(FxRobot robot) {
         robot.clickOn("#forwardButton");
         robot.clickOn("#backwardButton");

@@ -166,16 +166,16 @@ class ExplainerWindowTest {
         assertEquals(2, tiny().position());
         robot.type(KeyCode.HOME);
         assertEquals(0, tiny().position());
-        robot.interact(() -> tiny().speedProperty().set(3));
+        robot.interact(() -> tiny().playback().speedProperty().set(3));
         robot.type(KeyCode.SPACE);
-        assertTrue(tiny().isPlaying());
+        assertTrue(tiny().playback().isPlaying());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> tiny().position() == tiny().stageCount() && !tiny().isPlaying());
+                () -> tiny().position() == tiny().stageCount() && !tiny().playback().isPlaying());
         robot.type(KeyCode.HOME);
         robot.type(KeyCode.SPACE);
-        assertTrue(tiny().isPlaying());
+        assertTrue(tiny().playback().isPlaying());
         robot.type(KeyCode.SPACE);
-        assertFalse(tiny().isPlaying(), "Space pauses");
+        assertFalse(tiny().playback().isPlaying(), "Space pauses");
     }
 
     @Test

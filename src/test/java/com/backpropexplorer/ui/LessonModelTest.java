@@ -6,11 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tracer;
+import com.backpropexplorer.explain.WeightProbe.Element;
 import com.backpropexplorer.ui.lesson.BookLessons;
 import com.backpropexplorer.ui.lesson.LessonModel;
+import com.backpropexplorer.ui.lesson.LessonRun;
+import com.backpropexplorer.ui.lesson.LessonSource;
+import com.backpropexplorer.ui.lesson.MnistMissingException;
 import com.backpropexplorer.ui.lesson.PassState;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -90,5 +97,109 @@ class LessonModelTest {
             assertTrue(end.parameterGradient(0, "W1").isPresent());
             assertFalse(new PassState(model.trace(), 7).parameterGradient(0, "W1").isPresent());
         });
+    }
+
+    @Test
+    void playingStepsOneStageATickAndStopsAtTheEndFromWhichItStartsOver() throws Exception {
+        LessonModel model = loadedTiny();
+        onFx(() -> {
+            int stages = model.stageCount();
+            model.moveTo(stages);
+            model.playback().play();
+            assertEquals(0, model.position(), "played from the end: from the start again");
+            assertTrue(model.playback().isPlaying());
+            for (int i = 1; i <= stages; i++) {
+                model.playback().tick();
+                assertEquals(i, model.position());
+            }
+            assertFalse(model.playback().isPlaying(), "the last stage stops it");
+            model.playback().tick();
+            assertEquals(stages, model.position(), "a tick while stopped does nothing");
+            model.playback().toggle();
+            assertTrue(model.playback().isPlaying());
+            model.stepBackward(); // at position 0: refused, which stops playing
+            assertFalse(model.playback().isPlaying());
+        });
+    }
+
+    @Test
+    void theTwoPickedElementsAreNeverTheSameAndANewPassDropsWhatItHasNoElementFor() throws Exception {
+        LessonModel model = loadedTiny();
+        Element w1 = new Element("W1", 0, 1);
+        Element w2 = new Element("W2", 1, 0);
+        onFx(() -> {
+            model.selectSecondElement(w2);
+            assertEquals(w2, model.selectedElement(), "a second element with no first becomes the first");
+            assertNull(model.secondElement());
+            model.selectSecondElement(w1);
+            assertEquals(w1, model.secondElement());
+            model.selectElement(w1);
+            assertEquals(w1, model.selectedElement());
+            assertEquals(w2, model.secondElement(), "picking the second as the first swaps them");
+            model.selectSecondElement(w1);
+            assertEquals(w2, model.secondElement(), "the first cannot be the second too");
+            model.clearSecondElement();
+            assertNull(model.secondElement());
+
+            model.selectSecondElement(new Element("W2", 2, 1)); // tiny's W2 is 3×2: it fits
+            model.selectElement(new Element("W1", 5, 0)); // tiny's W1 is 2×3: it does not
+            model.reload();
+        });
+        onFx(() -> {
+            assertEquals(LessonModel.Status.READY, model.status());
+            assertNull(model.selectedElement(), "dropped: the pass has no W1[5][0]");
+            assertNull(model.secondElement(), "the second goes with the first");
+        });
+    }
+
+    @Test
+    void aFailedLoadSaysWhyAndOnlyTheNewestLoadIsShown() throws Exception {
+        LessonSource tiny = BookLessons.tiny(Tracer.TINY_SEED);
+        List<Runnable> queued = new ArrayList<>();
+        LessonModel model = new LessonModel(tiny, queued::add);
+        onFx(() -> {
+            model.reload();
+            model.reload();
+        });
+        assertEquals(2, queued.size());
+        LessonRun[] shown = new LessonRun[1];
+        onFx(() -> queued.get(1).run());
+        onFx(() -> {
+            assertEquals(LessonModel.Status.READY, model.status());
+            shown[0] = model.run();
+        });
+        onFx(() -> queued.get(0).run());
+        onFx(() -> assertTrue(model.run() == shown[0], "the older load's pass came later and is not shown"));
+
+        onFx(() -> model.setSource(failing(tiny.example(), new MnistMissingException("MNIST is not in /nowhere"))));
+        onFx(() -> queued.get(2).run());
+        onFx(() -> {
+            assertEquals(LessonModel.Status.MNIST_MISSING, model.status());
+            assertEquals("MNIST is not in /nowhere", model.problemProperty().get());
+            assertEquals("MNIST is not in /nowhere", model.problemText(Locale.JAPANESE));
+            assertTrue(model.run() == shown[0], "the last pass stays on show");
+        });
+        onFx(() -> model.setSource(failing(tiny.example(), new IllegalStateException("the engine broke"))));
+        onFx(() -> queued.get(3).run());
+        onFx(() -> {
+            assertEquals(LessonModel.Status.FAILED, model.status());
+            assertEquals("the engine broke", model.problemProperty().get());
+            model.ensureLoaded(); // a failed lesson tries again when shown
+            assertEquals(LessonModel.Status.LOADING, model.status());
+        });
+    }
+
+    private static LessonSource failing(Example example, Exception why) {
+        return new LessonSource() {
+            @Override
+            public Example example() {
+                return example;
+            }
+
+            @Override
+            public LessonRun compute() throws Exception {
+                throw why;
+            }
+        };
     }
 }

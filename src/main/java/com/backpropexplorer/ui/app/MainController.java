@@ -94,6 +94,14 @@ final class MainController {
         return current;
     }
 
+    /** Marks the page's sidebar entry as the current one without building the page yet. */
+    void selectPage(String id) {
+        ToggleButton button = navButtons.get(id);
+        if (button != null) {
+            button.setSelected(true);
+        }
+    }
+
     void showPage(String id) {
         PageSpec spec = specs.stream().filter(s -> s.id().equals(id)).findFirst().orElse(specs.get(0));
         if (current != null) {

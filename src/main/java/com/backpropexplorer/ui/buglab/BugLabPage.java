@@ -44,6 +44,8 @@ public final class BugLabPage implements Page {
     private final VBox guessBox = new VBox(8);
     private final VBox revealBox = new VBox(8);
     private final ToggleGroup layers = new ToggleGroup();
+    /** The bug choices, each with its bug (or none) as user data: they follow the model's choice. */
+    private final ToggleGroup bugs = new ToggleGroup();
     private final ChangeListener<Object> onChange = (obs, o, n) -> show();
 
     public BugLabPage(I18n i18n, BugLabModel model) {
@@ -56,7 +58,6 @@ public final class BugLabPage implements Page {
         intro.getStyleClass().add("text-muted");
         intro.setMaxWidth(900);
 
-        ToggleGroup bugs = new ToggleGroup();
         FlowPane bugRow = new FlowPane(8, 8);
         bugRow.setAlignment(Pos.CENTER_LEFT);
         bugRow.getChildren().add(new Label(i18n.text("buglab.bug")));
@@ -108,6 +109,7 @@ public final class BugLabPage implements Page {
         ToggleButton button = new ToggleButton(text);
         button.setId("buglab-bug-" + id);
         button.setToggleGroup(group);
+        button.setUserData(bug);
         button.setSelected(model.bugProperty().get().equals(bug));
         button.setOnAction(e -> {
             button.setSelected(true); // one is always chosen
@@ -148,6 +150,7 @@ public final class BugLabPage implements Page {
     private void show() {
         GradcheckResult result = model.resultProperty().get();
         Optional<PlantedBug> bug = model.bugProperty().get();
+        bugs.getToggles().forEach(t -> t.setSelected(bug.equals(t.getUserData())));
         if (model.runningProperty().get()) {
             status.setText(i18n.text("buglab.running"));
         } else if (model.failureProperty().get() != null) {

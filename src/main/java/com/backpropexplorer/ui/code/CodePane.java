@@ -47,6 +47,9 @@ public final class CodePane extends BorderPane {
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "hovered", List.of());
     private Listing shownListing;
     private CodeMarks marks = CodeMarks.NONE;
+    /** The line to scroll to at the next layout, or −1. */
+    private int pendingFocus = -1;
+    private int focusTries;
 
     // strong references: the model outlives this view (a language switch rebuilds the view)
     private final ChangeListener<Object> onRun = (obs, o, n) -> runChanged();
@@ -160,7 +163,24 @@ public final class CodePane extends BorderPane {
         }
         hovered.set(List.of());
         if (marks.focus() > 0) {
-            Platform.runLater(() -> scrollTo(marks.focus()));
+            pendingFocus = marks.focus();
+            requestLayout();
+        }
+    }
+
+    /** Scrolls to the running lines once the lines have their heights (a new page: after its first layout). */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (pendingFocus > 0 && lines.getHeight() > 0) {
+            // the scroll pane lays out its content after this, with the new position; the rows' places
+            // are the last layout's, so a pane that just got its width checks again at the next one
+            if (scrollTo(pendingFocus) || ++focusTries >= 3) {
+                pendingFocus = -1;
+                focusTries = 0;
+            } else {
+                Platform.runLater(this::requestLayout);
+            }
         }
     }
 
@@ -197,23 +217,28 @@ public final class CodePane extends BorderPane {
         }
     }
 
-    /** Scrolls so that the line is in view (a third from the top), unless it already is. */
-    private void scrollTo(int number) {
+    /**
+     * Scrolls so that the line is in view (a third from the top), unless it already is.
+     *
+     * @return true when it already was (or cannot be scrolled to)
+     */
+    private boolean scrollTo(int number) {
         CodeLineView row = rows.stream().filter(r -> r.line().number() == number).findFirst().orElse(null);
         if (row == null || lines.getHeight() <= 0) {
-            return;
+            return true;
         }
         double viewport = scroll.getViewportBounds().getHeight();
         double content = lines.getHeight();
         if (content <= viewport) {
-            return;
+            return true;
         }
         Bounds b = row.getBoundsInParent();
         double top = scroll.getVvalue() * (content - viewport);
         if (b.getMinY() >= top && b.getMaxY() <= top + viewport) {
-            return;
+            return true;
         }
         double wanted = Math.max(0, b.getMinY() - viewport / 3);
         scroll.setVvalue(Math.min(1, wanted / (content - viewport)));
+        return false;
     }
 }

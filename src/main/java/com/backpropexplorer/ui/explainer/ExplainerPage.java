@@ -7,7 +7,6 @@ import com.backpropexplorer.explain.text.Texts;
 import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
-import com.backpropexplorer.ui.Numbers;
 import com.backpropexplorer.ui.code.CodeDock;
 import com.backpropexplorer.ui.code.CodeVisibility;
 import com.backpropexplorer.ui.code.CodePane;
@@ -26,9 +25,7 @@ import com.backpropexplorer.ui.shell.Page;
 import com.backpropexplorer.ui.shell.StatusLine;
 import com.backpropexplorer.ui.weights.WeightsModel;
 import com.backpropexplorer.ui.weights.WeightsPanel;
-import java.util.Locale;
 import javafx.animation.AnimationTimer;
-import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
@@ -45,17 +42,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * A lesson page: the graph (zoomable), the inspector, the timeline, the weights panel and the
  * stepping controls, laid out by explainer.fxml, all observing one {@link LessonModel}. This
- * class is the FXML controller; it only wires views to the model and keeps the play clock.
+ * class is the FXML controller; it only wires views to the model (the play clock is in
+ * {@link PlayControls}, the caption under the buttons in {@link StageCaption}).
  */
 public final class ExplainerPage implements Page {
-    /** Pause between two stages while playing, on top of the animation, at speed 1. */
-    private static final Duration PLAY_GAP = Duration.millis(350);
-
     private final I18n i18n;
     private final LessonModel model;
     private final StatusLine status;
@@ -64,7 +58,7 @@ public final class ExplainerPage implements Page {
     private final GraphView graph;
     private final ZoomPane zoomPane;
     private final WeightsPanel weightsPanel;
-    private final PauseTransition playClock = new PauseTransition();
+    private final PlayControls play;
     private final CodePane codePane;
     /** Sample rows, provenance and code links on the graph and inspector; held for its listeners. */
     private final Pointing pointing;
@@ -99,8 +93,6 @@ public final class ExplainerPage implements Page {
 
     private final ChangeListener<Object> onState = (obs, o, n) -> showState();
     private final ChangeListener<Object> onRefusal = (obs, o, n) -> showRefusal();
-    private final ChangeListener<Boolean> onPlaying = (obs, o, n) -> playingChanged(n);
-
 
     /**
      * @param model the lesson
@@ -140,23 +132,14 @@ public final class ExplainerPage implements Page {
         forwardButton.disableProperty().bind(model.canStepForwardBinding().not());
         backwardButton.disableProperty().bind(model.canAdvanceBinding().not());
         playButton.disableProperty().bind(model.runProperty().isNull());
-        speedSlider.valueProperty().bindBidirectional(model.speedProperty());
-        speedValue.textProperty().bind(model.speedProperty().asString(Locale.ROOT, "%.2g×"));
+        play = new PlayControls(i18n, model.playback(), playButton, playIcon, speedSlider, speedValue);
 
         model.positionProperty().addListener(new WeakChangeListener<>(onState));
         model.statusProperty().addListener(new WeakChangeListener<>(onState));
         model.runProperty().addListener(new WeakChangeListener<>(onState));
         model.refusalProperty().addListener(new WeakChangeListener<>(onRefusal));
-        model.playingProperty().addListener(new WeakChangeListener<>(onPlaying));
-        playClock.setOnFinished(e -> {
-            model.playTick();
-            if (model.isPlaying()) {
-                schedulePlayTick();
-            }
-        });
         showState();
         showRefusal();
-        playButton.setSelected(model.isPlaying());
     }
 
     /**
@@ -238,11 +221,11 @@ public final class ExplainerPage implements Page {
 
     @Override
     public void hidden() {
-        model.stop();
+        model.playback().stop();
         if (numericalGradient != null) {
             numericalGradient.stop();
         }
-        playClock.stop();
+        play.stop();
     }
 
     @Override
@@ -280,7 +263,7 @@ public final class ExplainerPage implements Page {
         switch (event.getCode()) {
             case RIGHT -> model.next();
             case LEFT -> model.back();
-            case SPACE -> model.togglePlay();
+            case SPACE -> model.playback().toggle();
             case HOME -> model.reset();
             default -> {
                 return false;
@@ -313,7 +296,7 @@ public final class ExplainerPage implements Page {
 
     @FXML
     private void togglePlay() {
-        model.togglePlay();
+        model.playback().toggle();
     }
 
     @FXML
@@ -352,45 +335,13 @@ public final class ExplainerPage implements Page {
         } else {
             lessonSubtitle.setText(lessonText(model.subtitleKey(), "…"));
         }
-        stageCaption.setText(caption());
+        stageCaption.setText(StageCaption.of(model, i18n));
         Stage shown = model.trace() == null ? null : model.currentStage();
         if (shown != null) {
             zoomPane.keepInView(graph.lookup("#node-" + shown.layer()));
         }
         status.show(now == LessonModel.Status.READY ? i18n.text("status.hint")
                 : now == LessonModel.Status.LOADING ? i18n.text("status.loading") : model.problemText(i18n.locale()));
-    }
-
-    private String caption() {
-        if (model.trace() == null) {
-            return model.status() == LessonModel.Status.LOADING ? i18n.text("status.loading") : "";
-        }
-        Stage current = model.currentStage();
-        if (current == null) {
-            String start = i18n.text("status.start", model.stageCount());
-            return model.iterations().iteration() == 0 ? start : i18n.text("status.iteration", model.iterations().iteration() + 1) + "  ·  " + start;
-        }
-        String direction = i18n.text(current.isForward() ? "timeline.forward"
-                : current.isUpdate() ? "timeline.update" : "timeline.backward");
-        String text = i18n.text("status.stage", model.position(), model.stageCount(), direction, current.layer());
-        if (model.position() == model.forwardCount()) {
-            if (model.example().hasWeights()) {
-                text += "  ·  " + i18n.text("status.loss", Numbers.precise(model.trace().loss()));
-            } else {
-                var out = model.trace().stage(model.forwardCount() - 1).output(); // price, y: a plain number
-                String plain = Numbers.plain(out.value());
-                text += "  ·  " + out.name() + " = " + (plain != null ? plain : Numbers.precise(out.value()));
-            }
-            text += "  ·  " + i18n.text("status.forwardDone"); // why Step forward greyed out
-        } else if (model.position() == model.stageCount()) {
-            text += "  ·  " + i18n.text("status.backwardDone");
-        }
-        if (current.isUpdate() && model.trace().update().isPresent()) {
-            var update = model.trace().update().get();
-            text += "  ·  " + i18n.text("status.lossChange", Numbers.precise(update.lossBefore()),
-                    Numbers.precise(update.lossAfter()));
-        }
-        return model.iterations().iteration() == 0 ? text : i18n.text("status.iteration", model.iterations().iteration() + 1) + "  ·  " + text;
     }
 
     private void showRefusal() {
@@ -403,27 +354,5 @@ public final class ExplainerPage implements Page {
             refusalEngine.setText(i18n.text("refusal.engine", refusal.engineMessage()));
             status.show(i18n.text("refusal.status"));
         }
-    }
-
-    private void playingChanged(boolean playing) {
-        playButton.setSelected(playing);
-        playButton.setText(i18n.text(playing ? "step.pause" : "step.play"));
-        playIcon.getStyleClass().removeAll("icon-play", "icon-pause");
-        playIcon.getStyleClass().add(playing ? "icon-pause" : "icon-play");
-        if (playing) {
-            // the first stage at once, then one per animation + gap
-            model.playTick();
-            if (model.isPlaying()) {
-                schedulePlayTick();
-            }
-        } else {
-            playClock.stop();
-        }
-    }
-
-    private void schedulePlayTick() {
-        double speed = Math.max(0.1, model.speedProperty().get());
-        playClock.setDuration(GraphView.STAGE_DURATION.add(PLAY_GAP).divide(speed));
-        playClock.playFromStart();
     }
 }

@@ -52,7 +52,7 @@ public final class GraphView extends Region {
     public GraphView(LessonModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
-        this.animator = new StageAnimator(() -> model.speedProperty().get());
+        this.animator = new StageAnimator(() -> model.playback().speedProperty().get());
         getStyleClass().add("graph-view");
         setId("graph");
         model.runProperty().addListener(new WeakChangeListener<>(onRun));

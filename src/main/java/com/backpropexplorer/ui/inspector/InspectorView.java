@@ -1,7 +1,9 @@
 package com.backpropexplorer.ui.inspector;
 
-import static com.backpropexplorer.ui.inspector.Formulas.op;
-import static com.backpropexplorer.ui.inspector.Formulas.row;
+import static com.backpropexplorer.ui.inspector.Formulas.formula;
+import static com.backpropexplorer.ui.inspector.Formulas.muted;
+import static com.backpropexplorer.ui.inspector.Formulas.named;
+import static com.backpropexplorer.ui.inspector.Formulas.sectionTitle;
 
 import com.backpropexplorer.explain.GraphNode;
 import com.backpropexplorer.explain.LayerKind;
@@ -15,8 +17,6 @@ import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.PassState;
 import com.backpropexplorer.explain.Trace;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.value.ChangeListener;
@@ -24,7 +24,6 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The inspector: for the selected node, its shapes, what it cached, and its forward and
@@ -51,9 +50,8 @@ public final class InspectorView extends VBox {
     private Trace shownTrace;
     /** While updating in place: the tensors the views would show now, in the same order. */
     private List<Tensor> collecting;
-    /** Transposed snapshots by their source (identity), of this build and of the one before. */
-    private Map<Tensor, Tensor> transposes = new IdentityHashMap<>();
-    private Map<Tensor, Tensor> previousTransposes = new IdentityHashMap<>();
+    /** The formulas with the numbers in them. */
+    private final Substitutions substitutions;
     /** The inspected node's forward and backward stage while rendering (provenance hover). */
     private Stage[] shownStages = new Stage[2];
     /** Told where a hovered number comes from (null: the pointer left it). */
@@ -62,27 +60,12 @@ public final class InspectorView extends VBox {
     private GraphNode shownNode;
     /** The sections of nodes whose values are plain numbers (the shopping graphs, Sigmoid taken apart). */
     private final ScalarNodeSections scalars;
-    private final ScalarNodeSections.Inspector parts = new ScalarNodeSections.Inspector() {
-        @Override
-        public Label sectionTitle(String text, Flow flow) {
-            return InspectorView.this.sectionTitle(text, flow);
-        }
-
-        @Override
-        public Label formula(String text) {
-            return InspectorView.this.formula(text);
-        }
-
-        @Override
-        public Label muted(String text, String id) {
-            return InspectorView.this.muted(text, id);
-        }
-    };
 
     public InspectorView(LessonModel model, I18n i18n) {
         this.model = model;
         this.i18n = i18n;
         this.scalars = new ScalarNodeSections(i18n);
+        this.substitutions = new Substitutions(i18n, this::view);
         setId("inspector");
         getStyleClass().add("inspector");
         model.positionProperty().addListener(new WeakChangeListener<>(refresh));
@@ -184,8 +167,7 @@ public final class InspectorView extends VBox {
 
     /** The inspector's content for the selected node, added to out; false if the node is not in the pass. */
     private boolean build(List<Node> out) {
-        previousTransposes = transposes;
-        transposes = new IdentityHashMap<>();
+        substitutions.newBuild();
         PassState state = new PassState(model.trace(), model.position());
         int j = model.layerIndex(model.selectedLayer());
         if (j < 0) {
@@ -213,10 +195,10 @@ public final class InspectorView extends VBox {
 
         out.add(sectionTitle(i18n.text("inspector.forward"), Flow.FORWARD));
         if (scalar) {
-            out.addAll(scalars.forward(forward, state.forwardDone(j), parts));
+            out.addAll(scalars.forward(forward, state.forwardDone(j)));
         } else {
-            interleave(out, forwardFormulas(node), state.forwardDone(j) ? forwardSubstitution(node, forward, state)
-                    : List.of());
+            interleave(out, LayerFormulas.forward(node), state.forwardDone(j)
+                    ? substitutions.forward(node, forward, state.trace().batchSize()) : List.of());
         }
         if (!scalar && !state.forwardDone(j)) {
             out.add(muted(i18n.text("inspector.notYetForward"), "inspector-forward-pending"));
@@ -237,12 +219,12 @@ public final class InspectorView extends VBox {
 
         if (scalar) {
             out.addAll(scalars.localAndBackward(model.trace(), forward, backward, state.forwardDone(j),
-                    state.backwardDone(j), parts));
+                    state.backwardDone(j)));
             return true;
         }
         out.add(sectionTitle(i18n.text("inspector.backward"), Flow.BACKWARD));
-        interleave(out, backwardFormulas(node),
-                state.backwardDone(j) ? backwardSubstitution(node, forward, backward, state) : List.of());
+        interleave(out, LayerFormulas.backward(node, i18n), state.backwardDone(j)
+                ? substitutions.backward(node, forward, backward, state.trace().batchSize()) : List.of());
         if (!state.backwardDone(j)) {
             out.add(muted(i18n.text("inspector.notYetBackward"), "inspector-backward-pending"));
         } else {
@@ -281,38 +263,6 @@ public final class InspectorView extends VBox {
         return label;
     }
 
-    private Label sectionTitle(String text, Flow flow) {
-        Label label = new Label(text);
-        label.getStyleClass().addAll("section-title", flow.styleClass());
-        label.setMaxWidth(Double.MAX_VALUE);
-        return label;
-    }
-
-    private Label formula(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("formula");
-        label.setWrapText(true);
-        return label;
-    }
-
-    private Label muted(String text, String id) {
-        Label label = new Label(text);
-        label.getStyleClass().add("inspector-muted");
-        label.setWrapText(true);
-        if (id != null) {
-            label.setId(id);
-        }
-        return label;
-    }
-
-    private Node named(String name, String shape, Node view) {
-        Label label = new Label(name + "  " + shape);
-        label.getStyleClass().add("value-name");
-        VBox box = new VBox(label, view);
-        box.getStyleClass().add("named-value");
-        return box;
-    }
-
     private Node view(Tensor tensor, Flow flow, String id) {
         if (collecting != null) {
             collecting.add(tensor);
@@ -347,105 +297,5 @@ public final class InspectorView extends VBox {
             }
         }
         return null;
-    }
-
-    // ------------------------------------------------------------ formulas (symbolic)
-
-    private List<String> forwardFormulas(GraphNode node) {
-        String w = node.sideInputs().isEmpty() ? "W" : node.sideInputs().get(0);
-        return switch (node.kind()) {
-            case MATMUL -> List.of("out = x · " + w);
-            case AFFINE -> List.of("out = x · " + w + " + " + node.sideInputs().get(1));
-            case RELU -> List.of("out = max(0, x)", "mask = (x ≤ 0)");
-            case SIGMOID -> List.of("out = 1 / (1 + exp(−x))");
-            case SOFTMAX_WITH_LOSS -> List.of("y = softmax(x)", "L = −Σ t · log y / N");
-            default -> List.of(); // the shopping and Sigmoid nodes come with their own view
-        };
-    }
-
-    private List<String> backwardFormulas(GraphNode node) {
-        String w = node.sideInputs().isEmpty() ? "W" : node.sideInputs().get(0);
-        return switch (node.kind()) {
-            case MATMUL -> List.of("dx = dout · " + w + "ᵀ", "d" + w + " = xᵀ · dout");
-            case AFFINE -> List.of("dx = dout · " + w + "ᵀ", "d" + w + " = xᵀ · dout",
-                    "d" + node.sideInputs().get(1) + " = Σ dout  " + i18n.text("inspector.overBatch"));
-            case RELU -> List.of(i18n.text("formula.relu.backward"));
-            case SIGMOID -> List.of("dx = dout · (1 − out) · out");
-            case SOFTMAX_WITH_LOSS -> List.of("dx = (y − t) / N  " + i18n.text("inspector.doutIsOne"));
-            default -> List.of();
-        };
-    }
-
-    // ------------------------------------------------------------ formulas (numbers)
-
-    private List<Node> forwardSubstitution(GraphNode node, Stage forward, PassState state) {
-        Tensor x = forward.get("x");
-        Tensor out = forward.output();
-        List<Node> rows = new ArrayList<>();
-        switch (node.kind()) {
-            case MATMUL -> rows.add(row(fwd(x), op("·"), fwd(forward.get(node.sideInputs().get(0))), op("="), fwd(out)));
-            case AFFINE -> rows.add(row(fwd(x), op("·"), fwd(forward.get(node.sideInputs().get(0))), op("+"),
-                    fwd(forward.get(node.sideInputs().get(1))), op("="), fwd(out)));
-            case RELU -> {
-                rows.add(row(op("max(0,"), fwd(x), op(")"), op("="), fwd(out)));
-                rows.add(row(op("mask ="), view(forward.get("mask"), Flow.NEUTRAL, null)));
-            }
-            case SIGMOID -> rows.add(row(op("σ("), fwd(x), op(")"), op("="), fwd(out)));
-            case SOFTMAX_WITH_LOSS -> {
-                Tensor y = forward.get("y");
-                rows.add(row(op("softmax("), fwd(x), op(")"), op("="), view(y, Flow.FORWARD, "inspector-fwd-y")));
-                rows.add(row(op("L = −Σ"), view(forward.get("t"), Flow.NEUTRAL, "inspector-fwd-t"),
-                        op("· log y / " + state.trace().batchSize() + "  ="), fwd(out)));
-            }
-            default -> throw new IllegalStateException();
-        }
-        return rows;
-    }
-
-    private List<Node> backwardSubstitution(GraphNode node, Stage forward, Stage backward, PassState state) {
-        Tensor dout = backward.get("dout");
-        Tensor dx = backward.output();
-        List<Node> rows = new ArrayList<>();
-        switch (node.kind()) {
-            case MATMUL, AFFINE -> {
-                Tensor w = forward.get(node.sideInputs().get(0));
-                rows.add(row(bwd(dout), op("·"), view(transpose(w), Flow.FORWARD, null), op("="), bwd(dx)));
-                rows.add(row(view(transpose(forward.get("x")), Flow.FORWARD, null), op("·"),
-                        view(dout, Flow.BACKWARD, null), op("="), bwd(backward.get("dW"))));
-                if (node.kind() == LayerKind.AFFINE) {
-                    rows.add(row(op("Σ"), view(dout, Flow.BACKWARD, null), op("="), bwd(backward.get("db"))));
-                }
-            }
-            case RELU -> rows.add(row(bwd(dout), op(i18n.text("formula.relu.where")),
-                    view(forward.get("mask"), Flow.NEUTRAL, null), op("="), bwd(dx)));
-            case SIGMOID -> {
-                Tensor out = forward.get("out");
-                rows.add(row(bwd(dout), op("· (1 −"), view(out, Flow.FORWARD, null), op(") ·"),
-                        view(out, Flow.FORWARD, null), op("="), bwd(dx)));
-            }
-            case SOFTMAX_WITH_LOSS -> rows.add(row(bwd(dout), op("→ ("), view(forward.get("y"), Flow.FORWARD, null),
-                    op("−"), view(forward.get("t"), Flow.NEUTRAL, null),
-                    op(") / " + state.trace().batchSize() + " ="), bwd(dx)));
-            default -> throw new IllegalStateException();
-        }
-        return rows;
-    }
-
-    private Node fwd(Tensor t) {
-        return view(t, Flow.FORWARD, "inspector-fwd-" + t.name());
-    }
-
-    private Node bwd(Tensor t) {
-        return view(t, Flow.BACKWARD, "inspector-bwd-" + t.name());
-    }
-
-    /** tᵀ; the same snapshot as last time while t is (x does not change while a weight is dragged). */
-    private Tensor transpose(Tensor t) {
-        Tensor done = previousTransposes.get(t);
-        if (done == null) {
-            done = Tensor.of(t.name() + "ᵀ", CommonOps_DDRM.transpose(t.toMatrix(), null));
-        }
-        transposes.put(t, done);
-        return done;
     }
 }

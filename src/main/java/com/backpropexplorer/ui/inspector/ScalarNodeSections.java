@@ -36,13 +36,13 @@ final class ScalarNodeSections {
     }
 
     /** Forward: the formula with the book's names, and its numbers once the stage ran. */
-    List<Node> forward(Stage forward, boolean forwardDone, Inspector parts) {
+    List<Node> forward(Stage forward, boolean forwardDone) {
         List<Node> out = new ArrayList<>();
-        out.add(parts.formula(forwardFormula(forward)));
+        out.add(Formulas.formula(forwardFormula(forward)));
         if (forwardDone) {
             out.add(forwardNumbers(forward));
         } else {
-            out.add(parts.muted(i18n.text("inspector.notYetForward"), "inspector-forward-pending"));
+            out.add(Formulas.muted(i18n.text("inspector.notYetForward"), "inspector-forward-pending"));
         }
         return out;
     }
@@ -52,11 +52,11 @@ final class ScalarNodeSections {
      * backward, each gradient sent on as upstream × local = result once backward ran.
      */
     List<Node> localAndBackward(Trace trace, Stage forward, Stage backward, boolean forwardDone,
-                                boolean backwardDone, Inspector parts) {
+                                boolean backwardDone) {
         List<Node> out = new ArrayList<>();
         List<ChainRule.Link> links = ChainRule.at(trace, backward.index());
-        out.add(parts.sectionTitle(i18n.text("inspector.local"), Flow.NEUTRAL));
-        out.add(parts.muted(ChainRule.explanation(forward.kind(), i18n.locale()), "inspector-local-why"));
+        out.add(Formulas.sectionTitle(i18n.text("inspector.local"), Flow.NEUTRAL));
+        out.add(Formulas.muted(ChainRule.explanation(forward.kind(), i18n.locale()), "inspector-local-why"));
         for (int k = 0; k < links.size(); k++) {
             ChainRule.Link link = links.get(k);
             String input = k < forward.inputs().size() ? forward.inputs().get(k).name() : "x";
@@ -68,9 +68,9 @@ final class ScalarNodeSections {
                 out.add(row(text(derivative)));
             }
         }
-        out.add(parts.sectionTitle(i18n.text("inspector.backward"), Flow.BACKWARD));
+        out.add(Formulas.sectionTitle(i18n.text("inspector.backward"), Flow.BACKWARD));
         for (ChainRule.Link link : links) {
-            out.add(parts.formula(link.formula()));
+            out.add(Formulas.formula(link.formula()));
             if (backwardDone) {
                 out.add(row(text("="), value(link.upstream(), Flow.BACKWARD, null), text("×"),
                         value(link.local(), Flow.NEUTRAL, null), text("="),
@@ -78,7 +78,7 @@ final class ScalarNodeSections {
             }
         }
         if (!backwardDone) {
-            out.add(parts.muted(i18n.text("inspector.notYetBackward"), "inspector-backward-pending"));
+            out.add(Formulas.muted(i18n.text("inspector.notYetBackward"), "inspector-backward-pending"));
         } else if (backward.index() == trace.stages().size() - 1) {
             collapse(trace).ifPresent(out::add);
         }
@@ -180,14 +180,5 @@ final class ScalarNodeSections {
         row.getStyleClass().add("substitution");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    /** What the inspector lends these sections: its titles, formulas and muted notes, styled alike. */
-    interface Inspector {
-        Label sectionTitle(String text, Flow flow);
-
-        Label formula(String text);
-
-        Label muted(String text, String id);
     }
 }

@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.inspector;
 
+import static com.backpropexplorer.ui.inspector.Formulas.muted;
 import static com.backpropexplorer.ui.inspector.Formulas.op;
 
 import com.backpropexplorer.explain.Stage;
@@ -122,26 +123,13 @@ final class UpdateView extends VBox {
     }
 
     private Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().addAll("section-title", Flow.NEUTRAL.styleClass());
-        label.setMaxWidth(Double.MAX_VALUE);
-        return label;
+        return Formulas.sectionTitle(text, Flow.NEUTRAL);
     }
 
     private static Node view(Tensor tensor, Flow flow, String id) {
         Node view = TensorViews.of(tensor, flow, TensorViews.Density.INSPECTOR);
         view.setId(id);
         return view;
-    }
-
-    private static Label muted(String text, String id) {
-        Label label = new Label(text);
-        label.getStyleClass().add("inspector-muted");
-        label.setWrapText(true);
-        if (id != null) {
-            label.setId(id);
-        }
-        return label;
     }
 
     private static FlowPane row(Node... items) {

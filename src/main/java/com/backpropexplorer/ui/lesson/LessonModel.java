@@ -7,26 +7,22 @@ import com.backpropexplorer.explain.WeightProbe.Element;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.concurrent.Task;
 
 /**
  * The view-model of one lesson: which pass is shown, how far the learner has stepped, which
  * node is selected, and whether the last step was refused. Views observe the read-only
  * properties and call the commands; everything here runs on the FX thread except
- * {@link LessonSource#compute()}, which runs on the background executor.
+ * {@link LessonSource#compute()}, which runs on the background executor ({@link PassLoading}).
+ * Its helpers: the elements picked for the weights panel ({@link ElementChoice}), playing
+ * ({@link Playback}), iterations ({@link IterationSteps}) and samples ({@link SampleChoice}).
  *
  * <p>{@code position} counts the stages done: 0 before anything ran, {@code stageCount()} after
  * the last backward stage. Stage {@code position - 1} is the one just shown.
@@ -36,27 +32,16 @@ public final class LessonModel {
     public enum Status { IDLE, LOADING, READY, MNIST_MISSING, FAILED }
 
     private final ReadOnlyObjectWrapper<LessonSource> source = new ReadOnlyObjectWrapper<>(this, "source");
-    private final Executor background;
-    /** Counts reloads, so that only the newest one's result is shown. */
-    private long loads;
+    private final PassLoading loading;
 
     private final ReadOnlyObjectWrapper<LessonRun> run = new ReadOnlyObjectWrapper<>(this, "run");
     /** The run as the source computed it (the starting weights); {@code run} may be a live copy. */
     private final ReadOnlyObjectWrapper<LessonRun> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
-    /** The parameter element the weights panel moves (W1[0][1], b2[1], ...), or null. */
-    private final ReadOnlyObjectWrapper<Element> selectedElement = new ReadOnlyObjectWrapper<>(this, "selectedElement");
-    /** A second element, the contour map's other axis, or null. */
-    private final ReadOnlyObjectWrapper<Element> secondElement = new ReadOnlyObjectWrapper<>(this, "secondElement");
-    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.IDLE);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
-    /** FX thread: what made the last load fail, rendered by {@link #problemText}. */
-    private Throwable problemCause;
+    private final ElementChoice elements = new ElementChoice();
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position", 0);
     private final ReadOnlyStringWrapper selectedLayer = new ReadOnlyStringWrapper(this, "selectedLayer");
     private final ReadOnlyObjectWrapper<Refusal> refusal = new ReadOnlyObjectWrapper<>(this, "refusal");
-    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
-    /** Animation speed: 1 is normal (about 600 ms a stage), 2 twice as fast. */
-    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
+    private final Playback playback = new Playback(this);
     private final IterationSteps iterations = new IterationSteps(this);
     private final SampleChoice samples = new SampleChoice(this);
 
@@ -66,7 +51,7 @@ public final class LessonModel {
      */
     public LessonModel(LessonSource source, Executor background) {
         this.source.set(source);
-        this.background = background;
+        this.loading = new PassLoading(background, this::loaded);
     }
 
     public Example example() {
@@ -101,60 +86,27 @@ public final class LessonModel {
 
     /** Computes the lesson's pass in the background unless it is already there or on its way. */
     public void ensureLoaded() {
-        if (status.get() == Status.IDLE || status.get() == Status.FAILED || status.get() == Status.MNIST_MISSING) {
+        if (status() == Status.IDLE || status() == Status.FAILED || status() == Status.MNIST_MISSING) {
             reload();
         }
     }
 
     /** Computes the pass again (e.g. after MNIST was downloaded or another net was trained). */
     public void reload() {
-        status.set(Status.LOADING);
-        LessonSource from = source.get();
-        long generation = ++loads;
-        Task<LessonRun> task = new Task<>() {
-            @Override
-            protected LessonRun call() throws Exception {
-                return from.compute();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (generation != loads) {
-                return; // a newer reload (another source, digit or net) is on its way
-            }
-            LessonRun computed = task.getValue();
-            Element first = selectedElement.get();
-            if (first != null && !fits(computed, first)) {
-                selectedElement.set(null);
-                secondElement.set(null);
-            } else if (secondElement.get() != null && !fits(computed, secondElement.get())) {
-                secondElement.set(null);
-            }
-            iterations.clear();
-            // clamped first: a pass with fewer stages (a lesson folded) must not meet a position past its end
-            position.set(Math.min(position.get(), computed.trace().stages().size()));
-            run.set(computed);
-            samples.reset();
-            loaded.set(computed);
-            if (selectedLayer.get() == null || layerIndex(selectedLayer.get()) < 0) {
-                selectedLayer.set(task.getValue().trace().nodes().get(0).layer());
-            }
-            problem.set("");
-            problemCause = null;
-            status.set(Status.READY);
-        });
-        task.setOnFailed(e -> {
-            if (generation != loads) {
-                return;
-            }
-            Throwable error = task.getException();
-            problemCause = error;
-            problem.set(error.getMessage() == null ? error.toString() : error.getMessage());
-            status.set(error instanceof MnistMissingException ? Status.MNIST_MISSING : Status.FAILED);
-        });
-        try {
-            background.execute(task);
-        } catch (RejectedExecutionException closing) {
-            // the app is closing (its executor shut down): nothing will show the pass any more
+        loading.load(source.get());
+    }
+
+    /** A newly computed pass: shown at the same position (as far as it goes), the same node and elements if it has them. */
+    private void loaded(LessonRun computed) {
+        elements.keepFitting(computed);
+        iterations.clear();
+        // clamped first: a pass with fewer stages (a lesson folded) must not meet a position past its end
+        position.set(Math.min(position.get(), computed.trace().stages().size()));
+        run.set(computed);
+        samples.reset();
+        loaded.set(computed);
+        if (selectedLayer.get() == null || layerIndex(selectedLayer.get()) < 0) {
+            selectedLayer.set(computed.trace().nodes().get(0).layer());
         }
     }
 
@@ -195,65 +147,54 @@ public final class LessonModel {
         run.set(current.withTrace(trace));
     }
 
+    /** The parameter element the weights panel moves (W1[0][1], b2[1], ...), or null. */
     public ReadOnlyObjectProperty<Element> selectedElementProperty() {
-        return selectedElement.getReadOnlyProperty();
+        return elements.firstProperty();
     }
 
     public Element selectedElement() {
-        return selectedElement.get();
+        return elements.firstProperty().get();
     }
 
+    /** A second element, the contour map's other axis, or null. */
     public ReadOnlyObjectProperty<Element> secondElementProperty() {
-        return secondElement.getReadOnlyProperty();
+        return elements.secondProperty();
     }
 
     public Element secondElement() {
-        return secondElement.get();
+        return elements.secondProperty().get();
     }
 
     /** Picks the element the weights panel moves; the second one is dropped if it is the same. */
     public void selectElement(Element e) {
-        if (e != null && e.equals(secondElement.get())) {
-            secondElement.set(selectedElement.get());
-        }
-        selectedElement.set(e);
+        elements.select(e);
     }
 
     /** Picks the contour map's second element (shift-click); the first if none is chosen yet. */
     public void selectSecondElement(Element e) {
-        if (selectedElement.get() == null || selectedElement.get().equals(e)) {
-            selectElement(e);
-            return;
-        }
-        secondElement.set(e);
+        elements.selectSecond(e);
     }
 
     public void clearSecondElement() {
-        secondElement.set(null);
-    }
-
-    private static boolean fits(LessonRun run, Element e) {
-        var p = run.trace().params().get(e.param());
-        return p != null && e.row() < p.rows() && e.col() < p.cols();
+        elements.clearSecond();
     }
 
     public ReadOnlyObjectProperty<Status> statusProperty() {
-        return status.getReadOnlyProperty();
+        return loading.statusProperty();
     }
 
     public Status status() {
-        return status.get();
+        return loading.statusProperty().get();
     }
 
     /** Why the lesson could not run (where MNIST was looked for), or empty. */
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return loading.problemProperty();
     }
 
-    /** Why the lesson could not run, in {@code locale}'s language ({@link com.backpropexplorer.ui.I18n#describe}). */
+    /** The problem in {@code locale}'s language where it is a data error, else as {@link #problemProperty()}. */
     public String problemText(java.util.Locale locale) {
-        Throwable cause = problemCause;
-        return cause == null ? problem.get() : com.backpropexplorer.ui.I18n.describe(cause, locale);
+        return loading.problemText(locale);
     }
 
     public ReadOnlyIntegerProperty positionProperty() {
@@ -278,18 +219,6 @@ public final class LessonModel {
 
     public Refusal refusal() {
         return refusal.get();
-    }
-
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
-    }
-
-    public boolean isPlaying() {
-        return playing.get();
-    }
-
-    public DoubleProperty speedProperty() {
-        return speed;
     }
 
     public int stageCount() {
@@ -336,6 +265,11 @@ public final class LessonModel {
     /** One sample of the batch or the whole batch. */
     public SampleChoice samples() {
         return samples;
+    }
+
+    /** Playing the lesson through, and how fast. */
+    public Playback playback() {
+        return playback;
     }
 
     /** Shows another run (an iteration, another η, one sample) at a position, for the helpers. */
@@ -397,7 +331,7 @@ public final class LessonModel {
 
     /** Back to before the first stage: nothing computed, every cache empty. */
     public void reset() {
-        stop();
+        playback.stop();
         moveTo(0);
     }
 
@@ -425,46 +359,8 @@ public final class LessonModel {
         selectedLayer.set(layer);
     }
 
-    /** Starts playing from here (or from the start when at the end); the view drives the clock. */
-    public void play() {
-        if (trace() == null) {
-            return;
-        }
-        if (position.get() >= stageCount()) {
-            moveTo(0);
-        }
-        playing.set(true);
-    }
-
-    public void stop() {
-        playing.set(false);
-    }
-
-    public void togglePlay() {
-        if (playing.get()) {
-            stop();
-        } else {
-            play();
-        }
-    }
-
-    /** One tick of the play clock: the next stage, or stop at the end. */
-    public void playTick() {
-        if (!playing.get()) {
-            return;
-        }
-        if (position.get() >= stageCount()) {
-            stop();
-            return;
-        }
-        moveTo(position.get() + 1);
-        if (position.get() >= stageCount()) {
-            stop();
-        }
-    }
-
     private void refuseBackward() {
-        stop();
+        playback.stop();
         List<String> empty = new ArrayList<>();
         for (int i = position.get(); i < forwardCount(); i++) {
             empty.add(trace().stage(i).layer());

@@ -98,6 +98,10 @@ public final class Screenshots {
                 return;
             }
             call(() -> {
+                // the nets' pictures show the code beside the graph; the other lessons' and the weights
+                // panel's keep the graph's room
+                explorer.codeShown().set(shot.extra() != Shot.Extra.WEIGHTS && (shot.lesson() == Example.SIMPLE
+                        || shot.lesson() == Example.TINY || shot.lesson() == Example.MNIST));
                 window.showPage(shot.lesson().id());
                 return null;
             });
@@ -149,7 +153,6 @@ public final class Screenshots {
         Explorer explorer = call(() -> {
             Explorer e = new Explorer(new I18n(locale));
             e.setAnimated(false);
-            e.codeShown().set(true); // the pictures show the code beside the graph
             e.themeProperty().set(theme);
             e.mnist().chosenProperty().set(mnistDir);
             return e;
@@ -157,12 +160,14 @@ public final class Screenshots {
         MainWindow window = call(() -> new MainWindow(new Stage(), explorer, SIZE));
         try {
             scene.setUp(explorer, window);
-            // one layout first: what the views do once laid out (the code pane scrolls to the running lines) comes next
-            call(() -> {
-                window.scene().getRoot().applyCss();
-                window.scene().getRoot().layout();
-                return null;
-            });
+            // layouts first: what the views do once laid out (the code pane scrolls to the running lines) comes next
+            for (int i = 0; i < 3; i++) {
+                call(() -> {
+                    window.scene().getRoot().applyCss();
+                    window.scene().getRoot().layout();
+                    return null;
+                });
+            }
             return call(() -> {
                 window.scene().getRoot().applyCss();
                 window.scene().getRoot().layout();
