@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tracer;
 import com.backpropexplorer.explain.WeightProbe.Element;
@@ -49,16 +50,26 @@ class LessonModelTest {
         return model;
     }
 
+    /** Runs {@code action} on the FX thread; an assertion that fails there fails the test. */
     private static void onFx(Runnable action) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
+        Throwable[] failed = new Throwable[1];
         Platform.runLater(() -> {
             try {
                 action.run();
+            } catch (Throwable t) {
+                failed[0] = t;
             } finally {
                 done.countDown();
             }
         });
         assertTrue(done.await(10, TimeUnit.SECONDS));
+        if (failed[0] instanceof Error e) {
+            throw e;
+        }
+        if (failed[0] != null) {
+            throw new AssertionError(failed[0]);
+        }
     }
 
     @Test
@@ -171,12 +182,14 @@ class LessonModelTest {
         onFx(() -> queued.get(0).run());
         onFx(() -> assertTrue(model.run() == shown[0], "the older load's pass came later and is not shown"));
 
-        onFx(() -> model.setSource(failing(tiny.example(), new MnistMissingException("MNIST is not in /nowhere"))));
+        DataException notThere = new DataException("file.missing", "MNIST", "/nowhere");
+        onFx(() -> model.setSource(failing(tiny.example(), new MnistMissingException(notThere))));
         onFx(() -> queued.get(2).run());
         onFx(() -> {
             assertEquals(LessonModel.Status.MNIST_MISSING, model.status());
-            assertEquals("MNIST is not in /nowhere", model.problemProperty().get());
-            assertEquals("MNIST is not in /nowhere", model.problemText(Locale.JAPANESE));
+            assertEquals(notThere.getMessage(), model.problemProperty().get());
+            assertEquals(notThere.message(Locale.JAPANESE), model.problemText(Locale.JAPANESE),
+                    "where MNIST was looked for, in the window's language");
             assertTrue(model.run() == shown[0], "the last pass stays on show");
         });
         onFx(() -> model.setSource(failing(tiny.example(), new IllegalStateException("the engine broke"))));
