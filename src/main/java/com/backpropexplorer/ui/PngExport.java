@@ -35,7 +35,7 @@ public final class PngExport {
                 writeImage(image, target);
                 Platform.runLater(done);
             } catch (IOException | RuntimeException e) {
-                // the caller says it in the window's language (DataException.describe)
+                // the caller says it in the window's language (I18n.describe)
                 Platform.runLater(() -> failed.accept(e));
             }
         });

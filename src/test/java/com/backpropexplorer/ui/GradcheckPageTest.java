@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.explain.Tensor;
+import com.backpropexplorer.ui.gradcheck.ErrorHeatmap;
 import com.backpropexplorer.ui.gradcheck.GradcheckModel;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,8 +51,20 @@ class GradcheckPageTest {
             double mean = (Double) robot.lookup("#gradcheck-mean-" + p).queryAs(Label.class).getUserData();
             assertTrue(mean < 1e-6, p + ": " + mean);
         }
-        assertTrue(robot.lookup("#gradcheck-heatmap-W1").tryQuery().isPresent());
         assertTrue(robot.lookup("#gradcheck-heatmap-W2").tryQuery().isPresent());
+        // each element in the colour of its error, on the scale app.css defines: green where they agree
+        ErrorHeatmap w1 = robot.lookup("#gradcheck-heatmap-W1").queryAs(ErrorHeatmap.class);
+        Tensor relative = (Tensor) w1.getUserData();
+        Image picture = ((ImageView) w1.getChildren().get(0)).getImage();
+        Color expected = ErrorHeatmap.colour(relative.get(0, 0));
+        Color drawn = picture.getPixelReader().getColor(0, 0);
+        assertEquals(expected.getRed(), drawn.getRed(), 1.0 / 255, "its error's colour: " + drawn);
+        assertEquals(expected.getGreen(), drawn.getGreen(), 1.0 / 255, "its error's colour: " + drawn);
+        assertEquals(expected.getBlue(), drawn.getBlue(), 1.0 / 255, "its error's colour: " + drawn);
+        assertEquals(Color.web("#2da44e"), ErrorHeatmap.colour(1e-12), "agreement: -bpe-error-low");
+        assertEquals(Color.web("#cf222e"), ErrorHeatmap.colour(0.5), "disagreement: -bpe-error-high");
+        Color seen = picture.getPixelReader().getColor(0, 0);
+        assertTrue(seen.getGreen() > seen.getRed(), "an error below 1e-6 is drawn green: " + seen);
         assertTrue(robot.lookup("#gradcheck-status").queryAs(Label.class).getText().startsWith("2-3-2, N = 2"));
     }
 

@@ -1,7 +1,9 @@
 package com.backpropexplorer.ui.chart;
 
-import com.backpropexplorer.ui.graph.Flow;
+import com.backpropexplorer.ui.LookedUpColors;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
@@ -17,13 +19,21 @@ import javafx.scene.text.TextAlignment;
  * A chart drawn on one Canvas that fills the region: a fixed number of draw calls however much
  * data there is, so a chart never holds thousands of nodes. Subclasses draw their data into the
  * plot rectangle; this class sizes the canvas, lays out the plot rectangle inside the margins,
- * follows the theme, and draws axes with round tick values and legends. Redraws only when asked
- * ({@link #redraw()}) or resized. The training page's charts and the weights panel's differ in
- * size, margins and greys; each page says how in a {@link Look}.
+ * draws axes with round tick values and legends. Redraws only when asked ({@link #redraw()}),
+ * resized, or when the CSS gives its colours new values (a theme switch). The training page's
+ * charts and the weights panel's differ in size and margins, each page says how in a
+ * {@link Look}, and in greys, which the CSS says by the look's style class.
+ *
+ * <p>Colours are looked-up colours of the CSS (app.css), resolved where the chart is
+ * ({@link LookedUpColors}): the text and grid lines, the legend's backdrop, the forward and the
+ * backward colour, and whichever more a subclass names.
  */
 public abstract class ChartCanvas extends Region {
-    private static final Color FORWARD_DARK = Color.web("#4493f8");
-    private static final Color BACKWARD_DARK = Color.web("#f0883e");
+    private static final String TEXT = "-bpe-chart-text";
+    private static final String GRID_LINE = "-bpe-chart-grid";
+    private static final String LEGEND = "-bpe-chart-legend";
+    private static final String FORWARD = "-bpe-forward";
+    private static final String BACKWARD = "-bpe-backward";
 
     /**
      * What a page's charts look like.
@@ -33,39 +43,38 @@ public abstract class ChartCanvas extends Region {
      * @param minSize the region's minimum size
      * @param prefSize the region's preferred size
      * @param smallest a canvas narrower or lower than this stays blank
-     * @param text tick values and titles in the light theme
-     * @param textDark tick values and titles in the dark theme
-     * @param gridLine grid lines and frames in the light theme
-     * @param gridLineDark grid lines and frames in the dark theme
      * @param wholePixels the canvas is rounded down to whole pixels rather than snapped to the
      *     screen's pixel grid (which is finer on a scaled screen)
      */
     public record Look(String styleClass, Insets margin, Dimension2D minSize, Dimension2D prefSize, double smallest,
-                       Color text, Color textDark, Color gridLine, Color gridLineDark, boolean wholePixels) {
+                       boolean wholePixels) {
     }
 
     private final Canvas canvas = new Canvas();
     private final Look look;
-    private boolean dark;
+    private final LookedUpColors colours;
     private Font font = Font.font(11);
     private String xTitle = "";
     private String yTitle = "";
     private int redraws;
 
-    protected ChartCanvas(Look look) {
+    /** @param moreColours looked-up colours the subclass draws with, besides the text, grid, forward and backward */
+    protected ChartCanvas(Look look, String... moreColours) {
         this.look = look;
-        getChildren().add(canvas);
+        colours = new LookedUpColors(Stream.concat(Stream.of(TEXT, GRID_LINE, LEGEND, FORWARD, BACKWARD),
+                Arrays.stream(moreColours)).toArray(String[]::new));
+        colours.onChange(this::redraw);
+        getChildren().addAll(canvas, colours.probe());
         getStyleClass().add(look.styleClass());
         setMinSize(look.minSize().getWidth(), look.minSize().getHeight());
     }
 
+    /**
+     * Nothing since the colours come from the CSS, which follows the theme by the root's "dark"
+     * style class: the chart draws again when they change.
+     */
     public void setDark(boolean value) {
-        dark = value;
-        redraw();
-    }
-
-    protected boolean isDark() {
-        return dark;
+        // the theme reaches the chart through its looked-up colours
     }
 
     /** The family of the labels around the chart, so Japanese axis titles get a CJK font. */
@@ -127,20 +136,25 @@ public abstract class ChartCanvas extends Region {
     /** Draws the data, and the axes (via {@link #axes} or {@link #xAxisEnds}), into {@code plot}. */
     protected abstract void draw(GraphicsContext g, Plot plot);
 
+    /** The colour the CSS gives a looked-up colour named in the constructor, where the chart is. */
+    protected Color colour(String name) {
+        return colours.get(name);
+    }
+
     protected Color text() {
-        return dark ? look.textDark() : look.text();
+        return colour(TEXT);
     }
 
     protected Color gridLine() {
-        return dark ? look.gridLineDark() : look.gridLine();
+        return colour(GRID_LINE);
     }
 
     protected Color forward() {
-        return dark ? FORWARD_DARK : Flow.FORWARD.color();
+        return colour(FORWARD);
     }
 
     protected Color backward() {
-        return dark ? BACKWARD_DARK : Flow.BACKWARD.color();
+        return colour(BACKWARD);
     }
 
     /** The plot rectangle and its value ranges. */
@@ -231,7 +245,7 @@ public abstract class ChartCanvas extends Region {
         }
         double x = p.x + p.w - width - 34;
         double y = bottom ? p.y + p.h - names.length * 16 - 8 : p.y + 6;
-        g.setFill(dark ? Color.rgb(13, 17, 23, 0.8) : Color.rgb(255, 255, 255, 0.85));
+        g.setFill(colour(LEGEND));
         g.fillRect(x - 6, y - 2, width + 38, names.length * 16 + 4);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);

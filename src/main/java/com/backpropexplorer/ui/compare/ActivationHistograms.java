@@ -35,7 +35,7 @@ final class ActivationHistograms extends ChartCanvas {
     private String yTitle = "";
 
     ActivationHistograms(Supplier<List<ComparisonRun>> runs) {
-        super(CompareCharts.LOOK);
+        super(CompareCharts.LOOK, CompareCharts.SERIES);
         this.runs = runs;
         setId("compareHistograms");
     }
@@ -149,7 +149,7 @@ final class ActivationHistograms extends ChartCanvas {
     }
 
     private void bars(GraphicsContext g, Plot p, ComparisonRun r) {
-        Color c = CompareCharts.colour(r.id());
+        Color c = colour(CompareCharts.series(r.id()));
         if (r.end() != null) {
             g.setFill(c.deriveColor(0, 1, 1, 0.55));
             for (int b = 0; b < ActivationHistogram.BINS; b++) {

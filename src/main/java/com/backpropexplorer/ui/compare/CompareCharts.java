@@ -15,37 +15,56 @@ import javafx.scene.paint.Color;
  */
 final class CompareCharts {
     static final ChartCanvas.Look LOOK = new ChartCanvas.Look("chart-canvas", new Insets(12, 26, 34, 58),
-            new Dimension2D(220, 150), new Dimension2D(420, 220), 60,
-            Color.web("#424a53"), Color.web("#c9d1d9"), Color.web("#d8dee4"), Color.web("#30363d"), false);
-    /** One colour per run, by its id; picked to tell apart on light and dark backgrounds. */
-    private static final Color[] PALETTE = {
-        Color.web("#1f77b4"), Color.web("#ff7f0e"), Color.web("#2ca02c"), Color.web("#d62728"),
-        Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#17becf")};
+            new Dimension2D(220, 150), new Dimension2D(420, 220), 60, false);
+    /**
+     * One colour per run, by its id, and a grey for the fourth parameter of the health chart:
+     * looked-up colours of app.css.
+     */
+    static final String[] SERIES = {"-bpe-series-0", "-bpe-series-1", "-bpe-series-2", "-bpe-series-3",
+        "-bpe-series-4", "-bpe-series-5", "-bpe-series-6", "-bpe-series-7", "-bpe-series-other"};
+    private static final int RUN_COLOURS = SERIES.length - 1;
+    static final String OTHER = SERIES[RUN_COLOURS];
     /** The loss curves are trailing means over this many updates, as noisy batch losses hide the trend. */
     static final int SMOOTHING = 50;
 
     private CompareCharts() {
     }
 
-    static Color colour(int id) {
-        return PALETTE[Math.floorMod(id, PALETTE.length)];
+    /** The looked-up colour of the run with that id. */
+    static String series(int id) {
+        return SERIES[Math.floorMod(id, RUN_COLOURS)];
+    }
+
+    /** The run's colour as the light theme's stylesheet defines it (what an exported light picture shows). */
+    static Color lightColour(int id) {
+        return com.backpropexplorer.ui.LookedUpColors.app(series(id), false);
     }
 
     private static String[] labels(List<ComparisonRun> runs) {
         return runs.stream().map(ComparisonRun::label).toArray(String[]::new);
     }
 
-    private static Color[] colours(List<ComparisonRun> runs) {
-        return runs.stream().map(r -> colour(r.id())).toArray(Color[]::new);
+    /** A chart of runs, each in its colour. */
+    private abstract static class RunChart extends ChartCanvas {
+        RunChart() {
+            super(LOOK, SERIES);
+        }
+
+        Color runColour(int id) {
+            return colour(series(id));
+        }
+
+        Color[] runColours(List<ComparisonRun> runs) {
+            return runs.stream().map(r -> runColour(r.id())).toArray(Color[]::new);
+        }
     }
 
     /** Smoothed loss (or test accuracy) of every run against the iteration. */
-    static final class Curves extends ChartCanvas {
+    static final class Curves extends RunChart {
         private final Supplier<List<ComparisonRun>> runs;
         private final boolean accuracy;
 
         Curves(Supplier<List<ComparisonRun>> runs, boolean accuracy, String id) {
-            super(LOOK);
             this.runs = runs;
             this.accuracy = accuracy;
             setId(id);
@@ -69,7 +88,7 @@ final class CompareCharts {
             axes(g, p, accuracy);
             g.setLineWidth(2);
             for (ComparisonRun r : all) {
-                g.setStroke(colour(r.id()));
+                g.setStroke(runColour(r.id()));
                 g.beginPath();
                 if (accuracy) {
                     boolean first = true;
@@ -97,7 +116,7 @@ final class CompareCharts {
                 g.stroke();
             }
             if (!all.isEmpty()) {
-                legend(g, p, labels(all), colours(all), new boolean[all.size()], accuracy);
+                legend(g, p, labels(all), runColours(all), new boolean[all.size()], accuracy);
             }
         }
 

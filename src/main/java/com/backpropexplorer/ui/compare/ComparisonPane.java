@@ -25,7 +25,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -181,7 +180,8 @@ public final class ComparisonPane extends VBox {
     private void refresh() {
         legend.getChildren().clear();
         for (ComparisonRun r : queue.runs()) {
-            Rectangle swatch = new Rectangle(12, 12, CompareCharts.colour(r.id()));
+            Rectangle swatch = new Rectangle(12, 12);
+            swatch.setStyle("-fx-fill: " + CompareCharts.series(r.id()) + ";");
             String state = i18n.text("compare.status." + r.status().name().toLowerCase(Locale.ROOT));
             double acc = r.lastTestAccuracy();
             Label label = new Label(r.label() + " — " + state
@@ -207,7 +207,7 @@ public final class ComparisonPane extends VBox {
     /** The health of {@code runs} that have measured some, each in its colour. */
     private static List<HealthChart.Line> healthLines(List<ComparisonRun> runs) {
         return runs.stream().filter(r -> r.health() != null)
-                .map(r -> new HealthChart.Line(r.label(), CompareCharts.colour(r.id()), r.health())).toList();
+                .map(r -> new HealthChart.Line(r.label(), CompareCharts.series(r.id()), r.health())).toList();
     }
 
     /** Sets the charts' theme. */
@@ -268,9 +268,5 @@ public final class ComparisonPane extends VBox {
         chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(kind, pattern));
         chooser.setInitialFileName(name);
         return chooser;
-    }
-
-    static Color colour(ComparisonRun run) {
-        return CompareCharts.colour(run.id());
     }
 }

@@ -24,7 +24,7 @@ public final class HealthChart extends ChartCanvas {
      * @param colour its colour, or null for the colour of forward values
      * @param series what was measured (may be empty)
      */
-    public record Line(String label, Color colour, TrainingHealth.Series series) {
+    public record Line(String label, String colour, TrainingHealth.Series series) {
     }
 
     private final Supplier<List<Line>> lines;
@@ -37,7 +37,7 @@ public final class HealthChart extends ChartCanvas {
      * @param dead the dead units rather than the update sizes
      */
     public HealthChart(Supplier<List<Line>> lines, IntSupplier end, boolean dead, String id) {
-        super(CompareCharts.LOOK);
+        super(CompareCharts.LOOK, CompareCharts.SERIES);
         this.lines = lines;
         this.end = end;
         this.dead = dead;
@@ -69,7 +69,7 @@ public final class HealthChart extends ChartCanvas {
         }
         TrainingHealth.Series s = all.get(0).series();
         Color base = colour(all.get(0));
-        Color[] shades = {base, base.deriveColor(0, 1, 1, 0.45), base.darker().darker(), Color.GRAY};
+        Color[] shades = {base, base.deriveColor(0, 1, 1, 0.45), base.darker().darker(), colour(CompareCharts.OTHER)};
         boolean[] dashed = {false, true, false, true};
         for (int k = 0; k < PARAMS.length; k++) {
             g.setStroke(shades[k]);
@@ -81,7 +81,7 @@ public final class HealthChart extends ChartCanvas {
     }
 
     private Color colour(Line line) {
-        return line.colour() != null ? line.colour() : forward();
+        return line.colour() != null ? colour(line.colour()) : forward();
     }
 
     private static void line(GraphicsContext g, Plot p, TrainingHealth.Series s, double[] values) {

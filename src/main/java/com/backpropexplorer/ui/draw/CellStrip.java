@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.draw;
 
+import com.backpropexplorer.ui.LookedUpColors;
 import com.backpropexplorer.ui.Numbers;
 import com.backpropexplorer.ui.graph.Flow;
 import javafx.scene.control.Tooltip;
@@ -64,7 +65,7 @@ final class CellStrip extends StackPane {
                 scale = Math.max(scale, Math.abs(v));
             }
         }
-        Color base = Flow.FORWARD.color();
+        Color base = LookedUpColors.app(Flow.FORWARD.heatColour());
         PixelWriter out = image.getPixelWriter();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {

@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui.draw;
 
+import com.backpropexplorer.ui.LookedUpColors;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Cursor;
@@ -11,6 +12,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.input.TouchPoint;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 
@@ -72,10 +74,13 @@ final class DrawingSurface extends Pane {
         model.removeInkListener(onInk);
     }
 
-    /** Light ink on dark paper in the dark theme, dark on light otherwise; the net sees the same either way. */
+    /**
+     * Light ink on dark paper in the dark theme, dark on light otherwise, as app.css says
+     * ({@code -bpe-paper}, {@code -bpe-ink}); the net sees the same either way.
+     */
     void setDark(boolean dark) {
-        paperArgb = dark ? 0xFF0D1117 : 0xFFFFFFFF;
-        inkArgb = dark ? 0xFFE6EDF3 : 0xFF1F2328;
+        paperArgb = argb(LookedUpColors.app("-bpe-paper", dark));
+        inkArgb = argb(LookedUpColors.app("-bpe-ink", dark));
         getStyleClass().remove("dark-paper");
         if (dark) {
             getStyleClass().add("dark-paper");
@@ -144,6 +149,11 @@ final class DrawingSurface extends Pane {
     }
 
     // ------------------------------------------------------------ painting
+
+    private static int argb(Color c) {
+        return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
 
     private void paint(Paper.Region region) {
         int side = DrawModel.PAPER;

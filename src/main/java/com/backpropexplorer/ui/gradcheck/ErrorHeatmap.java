@@ -1,6 +1,7 @@
 package com.backpropexplorer.ui.gradcheck;
 
 import com.backpropexplorer.explain.Tensor;
+import com.backpropexplorer.ui.LookedUpColors;
 import java.util.Locale;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -20,7 +21,9 @@ public final class ErrorHeatmap extends StackPane {
     /** log10 of the error at the green end and at the red end of the scale. */
     public static final double LOW = -10;
     public static final double HIGH = -2;
-    private static final Color[] STOPS = {Color.web("#2da44e"), Color.web("#d4a72c"), Color.web("#cf222e")};
+    /** The scale's colours in app.css, from the green end to the red end, and for an error that is not finite. */
+    private static final String[] STOPS = {"-bpe-error-low", "-bpe-error-middle", "-bpe-error-high"};
+    private static final String NOT_FINITE = "-bpe-error-none";
 
     private final boolean transposed;
 
@@ -68,13 +71,13 @@ public final class ErrorHeatmap extends StackPane {
     /** The colour of an error: its log10 placed between LOW (green) and HIGH (red). */
     public static Color colour(double error) {
         if (!Double.isFinite(error)) {
-            return Color.GRAY;
+            return LookedUpColors.app(NOT_FINITE);
         }
         double lg = error <= 0 ? LOW : Math.log10(error);
         double t = Math.max(0, Math.min(1, (lg - LOW) / (HIGH - LOW)));
         double s = t * (STOPS.length - 1);
         int k = (int) Math.min(STOPS.length - 2, Math.floor(s));
-        return STOPS[k].interpolate(STOPS[k + 1], s - k);
+        return LookedUpColors.app(STOPS[k]).interpolate(LookedUpColors.app(STOPS[k + 1]), s - k);
     }
 
     /** The colour scale as a small bar, for the legend. */

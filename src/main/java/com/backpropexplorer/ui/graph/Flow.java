@@ -1,34 +1,32 @@
 package com.backpropexplorer.ui.graph;
 
-import javafx.scene.paint.Color;
-
 /**
  * Which way a value travels, and so which of the two fixed colours it wears everywhere:
  * forward values in blue, backward gradients in orange. CSS uses the style class; heatmaps,
- * drawn pixel by pixel, use the colour (the same hues as {@code -bpe-forward} and
- * {@code -bpe-backward} in app.css).
+ * drawn pixel by pixel, the looked-up colour of app.css that {@link #heatColour()} names.
  */
 public enum Flow {
-    FORWARD("forward", Color.web("#1f6feb")),
-    BACKWARD("backward", Color.web("#e8590c")),
-    NEUTRAL("neutral", Color.web("#57606a"));
+    FORWARD("forward", "-bpe-heat-forward"),
+    BACKWARD("backward", "-bpe-heat-backward"),
+    NEUTRAL("neutral", "-bpe-heat-neutral");
 
     /** Negative values in a heatmap: a cool grey, so the sign reads without a third hue. */
-    public static final Color NEGATIVE = Color.web("#6e7781");
+    public static final String NEGATIVE_HEAT = "-bpe-heat-negative";
 
     private final String styleClass;
-    private final Color color;
+    private final String heatColour;
 
-    Flow(String styleClass, Color color) {
+    Flow(String styleClass, String heatColour) {
         this.styleClass = styleClass;
-        this.color = color;
+        this.heatColour = heatColour;
     }
 
     public String styleClass() {
         return styleClass;
     }
 
-    public Color color() {
-        return color;
+    /** The looked-up colour of app.css for this flow's positive values in a heatmap. */
+    public String heatColour() {
+        return heatColour;
     }
 }

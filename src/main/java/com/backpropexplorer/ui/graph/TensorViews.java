@@ -1,6 +1,7 @@
 package com.backpropexplorer.ui.graph;
 
 import com.backpropexplorer.explain.Tensor;
+import com.backpropexplorer.ui.LookedUpColors;
 import com.backpropexplorer.ui.Numbers;
 import java.util.function.DoubleFunction;
 import javafx.geometry.Pos;
@@ -310,8 +311,8 @@ public final class TensorViews {
                               int srcCols, int stride) {
         int rows = (int) image.getHeight();
         int cols = (int) image.getWidth();
-        int[] positive = premultiplied(rgb(flow.color()));
-        int[] negative = premultiplied(rgb(Flow.NEGATIVE));
+        int[] positive = premultiplied(rgb(LookedUpColors.app(flow.heatColour())));
+        int[] negative = premultiplied(rgb(LookedUpColors.app(Flow.NEGATIVE_HEAT)));
         int[] colOf = new int[cols];
         for (int c = 0; c < cols; c++) {
             colOf[c] = c * srcCols / cols;

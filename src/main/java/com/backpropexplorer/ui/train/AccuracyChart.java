@@ -12,8 +12,8 @@ import javafx.scene.paint.Color;
  * is learning the training set by heart (overfitting).
  */
 final class AccuracyChart extends ChartCanvas {
-    private static final Color SECOND = Color.web("#8250df");
-    private static final Color SECOND_DARK = Color.web("#a371f7");
+    /** The test accuracy's colour, beside the training accuracy's forward colour. */
+    private static final String SECOND = "-bpe-chart-second";
 
     private final TrainingLog log;
     private final IntSupplier plannedEnd;
@@ -21,7 +21,7 @@ final class AccuracyChart extends ChartCanvas {
     private String testName = "";
 
     AccuracyChart(TrainingLog log, IntSupplier plannedEnd) {
-        super(TrainingCharts.CHART_LOOK);
+        super(TrainingCharts.CHART_LOOK, SECOND);
         this.log = log;
         this.plannedEnd = plannedEnd;
         setId("accuracyChart");
@@ -47,9 +47,8 @@ final class AccuracyChart extends ChartCanvas {
                 new boolean[] {false, true}, true);
     }
 
-    /** The test accuracy's colour, beside the training accuracy's {@link #forward()}. */
     private Color second() {
-        return isDark() ? SECOND_DARK : SECOND;
+        return colour(SECOND);
     }
 
     private void series(GraphicsContext g, Plot p, List<TrainingLog.EpochPoint> points, double perEpoch,

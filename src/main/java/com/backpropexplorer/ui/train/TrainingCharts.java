@@ -10,7 +10,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.util.Duration;
 
 /**
@@ -24,8 +23,7 @@ final class TrainingCharts {
     /** The loss and accuracy charts: axis titles and ticks all round, on the cards' own background. */
     static final ChartCanvas.Look CHART_LOOK = new ChartCanvas.Look("chart-canvas",
             new Insets(12, 26, 34, 58), // right: room for half of "10,000"
-            new Dimension2D(150, 150), new Dimension2D(420, 230), 60, // narrow enough for 1024 px
-            Color.web("#424a53"), Color.web("#c9d1d9"), Color.web("#d8dee4"), Color.web("#30363d"), false);
+            new Dimension2D(150, 150), new Dimension2D(420, 230), 60, false); // narrow enough for 1024 px
     private static final int LOSS_REDRAW_HZ = 10;
 
     private final I18n i18n;

@@ -1,17 +1,17 @@
 package com.backpropexplorer.ui.train;
 
-import com.backpropexplorer.ui.graph.Flow;
 import javafx.scene.paint.Color;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The columns of W1 as 28×28 tiles in one picture, ready to be copied into an image: one ARGB
- * int a pixel. Drawn with the explainer's heatmap colours (the forward colour for positive
- * weights, grey for negative, opacity by |w| on one scale shared by every tile), so zero is
- * the page background in either theme. Built on the training thread: the FX thread only
- * copies the pixels.
+ * The columns of W1 as 28×28 tiles in one picture, each pixel the sign and the strength of a
+ * weight, for {@link #argb} to colour with the explainer's heatmap colours (the forward colour
+ * for positive weights, grey for negative, opacity by |w| on one scale shared by every tile),
+ * so zero is the page background in either theme. Built on the training thread: the FX thread
+ * only looks the colours up (they live in the CSS) and copies the pixels.
  *
- * @param argb width×height pixels, row by row
+ * @param levels width×height pixels, row by row: 0 between tiles, 1 + level for a weight ≥ 0
+ *     and −1 − level for a negative one, where the level is 0 to 255 by |w| / maxAbs
  * @param width in pixels
  * @param height in pixels
  * @param units how many hidden units are drawn
@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param maxAbs full colour: the 99th percentile of |w| over the drawn columns, so that a few
  *     large weights do not wash out all the others (larger ones are drawn at full colour too)
  */
-public record WeightPicture(int[] argb, int width, int height, int units, int hiddenSize, double maxAbs) {
+public record WeightPicture(int[] levels, int width, int height, int units, int hiddenSize, double maxAbs) {
     /** Pixels per side of a tile (an MNIST image). */
     public static final int SIDE = 28;
     /** Blank pixels between tiles. */
@@ -51,19 +51,29 @@ public record WeightPicture(int[] argb, int width, int height, int units, int hi
         if (maxAbs == 0) {
             maxAbs = magnitudes[magnitudes.length - 1];
         }
-        int[] positive = ramp(Flow.FORWARD.color());
-        int[] negative = ramp(Flow.NEGATIVE);
-        int[] argb = new int[width * height];
+        int[] levels = new int[width * height];
         for (int unit = 0; unit < units; unit++) {
             int x0 = (unit % COLUMNS) * (SIDE + GAP);
             int y0 = (unit / COLUMNS) * (SIDE + GAP);
             for (int p = 0; p < SIDE * SIDE; p++) {
                 double w = w1.data[p * hidden + unit];
                 int level = maxAbs == 0 ? 0 : (int) Math.round(Math.min(1, Math.abs(w) / maxAbs) * 255);
-                argb[(y0 + p / SIDE) * width + x0 + p % SIDE] = w >= 0 ? positive[level] : negative[level];
+                levels[(y0 + p / SIDE) * width + x0 + p % SIDE] = w >= 0 ? 1 + level : -1 - level;
             }
         }
-        return new WeightPicture(argb, width, height, units, hidden, maxAbs);
+        return new WeightPicture(levels, width, height, units, hidden, maxAbs);
+    }
+
+    /** The pixels as ARGB, positive weights in {@code positive}, negative ones in {@code negative}. */
+    public int[] argb(Color positive, Color negative) {
+        int[] up = ramp(positive);
+        int[] down = ramp(negative);
+        int[] argb = new int[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            int v = levels[i];
+            argb[i] = v > 0 ? up[v - 1] : v < 0 ? down[-v - 1] : 0;
+        }
+        return argb;
     }
 
     /** 256 shades of one colour: opacity 0.06 (so the tile's grid shows) to 1. */

@@ -1,5 +1,7 @@
 package com.backpropexplorer.ui.train;
 
+import com.backpropexplorer.ui.LookedUpColors;
+import com.backpropexplorer.ui.graph.Flow;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -7,8 +9,9 @@ import javafx.scene.layout.Region;
 
 /**
  * W1's columns as 28×28 tiles: one ImageView over one WritableImage whose pixels are replaced
- * in place (a single copy of ready-made ARGB values) each time new weights arrive, a few times
- * a second. Scaled to the width it gets, without smoothing, so every weight stays a crisp square.
+ * in place (a single copy of ARGB values, coloured by the heatmaps' colours of the CSS) each
+ * time new weights arrive, a few times a second. Scaled to the width it gets, without
+ * smoothing, so every weight stays a crisp square.
  */
 final class WeightTilesView extends Region {
     private static final double MAX_SCALE = 3;
@@ -37,7 +40,8 @@ final class WeightTilesView extends Region {
             requestLayout();
         }
         image.getPixelWriter().setPixels(0, 0, picture.width(), picture.height(), PixelFormat.getIntArgbInstance(),
-                picture.argb(), 0, picture.width());
+                picture.argb(LookedUpColors.app(Flow.FORWARD.heatColour()), LookedUpColors.app(Flow.NEGATIVE_HEAT)), 0,
+                picture.width());
         updates++;
     }
 

@@ -14,8 +14,15 @@ import javafx.scene.text.TextAlignment;
  */
 public final class ContourMap extends ChartCanvas {
     private static final int LEVELS = 12;
-    private static final Color[] PALETTE = {Color.web("#440154"), Color.web("#3b528b"), Color.web("#21918c"),
-        Color.web("#5ec962"), Color.web("#fde725")};
+    /** The field's colours in app.css from low to high, and for a loss that is not finite. */
+    private static final String[] PALETTE = {"-bpe-contour-0", "-bpe-contour-1", "-bpe-contour-2", "-bpe-contour-3",
+        "-bpe-contour-4"};
+    private static final String NOT_FINITE = "-bpe-contour-none";
+    private static final String ISOLINE = "-bpe-contour-isoline";
+    /** The current point's dot and ring, and the label beside the downhill arrow. */
+    private static final String POINT = "-bpe-contour-point";
+    private static final String POINT_RING = "-bpe-contour-point-ring";
+    private static final String LABEL = "-bpe-contour-label";
 
     private LossGrid grid;
     private double a = Double.NaN;
@@ -25,7 +32,8 @@ public final class ContourMap extends ChartCanvas {
     private String arrowLabel = "−∇L";
 
     public ContourMap() {
-        super(WeightsPanel.CHART_LOOK);
+        super(WeightsPanel.CHART_LOOK, PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3], PALETTE[4], NOT_FINITE, ISOLINE,
+                POINT, POINT_RING, LABEL);
         setId("weights-contour");
     }
 
@@ -95,7 +103,7 @@ public final class ContourMap extends ChartCanvas {
         // the field: one rectangle per grid point, centred on it
         for (int i = 0; i < na; i++) {
             for (int j = 0; j < nb; j++) {
-                g.setFill(Double.isNaN(t[i][j]) ? Color.GRAY : colour(t[i][j]));
+                g.setFill(Double.isNaN(t[i][j]) ? colour(NOT_FINITE) : fieldColour(t[i][j]));
                 double cx = x0 + i * cw;
                 double cy = y1 - j * ch;
                 double left = Math.max(x0, cx - cw / 2);
@@ -106,7 +114,7 @@ public final class ContourMap extends ChartCanvas {
             }
         }
         // isolines by marching squares
-        g.setStroke(Color.rgb(255, 255, 255, 0.55));
+        g.setStroke(colour(ISOLINE));
         g.setLineWidth(1);
         for (int k = 1; k < LEVELS; k++) {
             double level = (double) k / LEVELS;
@@ -168,21 +176,21 @@ public final class ContourMap extends ChartCanvas {
             g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
             g.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 12));
-            g.setFill(Color.WHITE);
+            g.setFill(colour(LABEL));
             g.fillText(arrowLabel, hx + (right ? 6 : -6), Math.max(y0 + 8, Math.min(y1 - 8, hy + (dy >= 0 ? 10 : -10))));
         }
-        g.setFill(Color.WHITE);
+        g.setFill(colour(POINT));
         g.fillOval(px - 5, py - 5, 10, 10);
-        g.setStroke(Color.BLACK);
+        g.setStroke(colour(POINT_RING));
         g.setLineWidth(1.5);
         g.strokeOval(px - 5, py - 5, 10, 10);
         g.restore();
     }
 
-    private static Color colour(double t) {
+    private Color fieldColour(double t) {
         double s = Math.max(0, Math.min(1, t)) * (PALETTE.length - 1);
         int k = (int) Math.min(PALETTE.length - 2, Math.floor(s));
-        return PALETTE[k].interpolate(PALETTE[k + 1], s - k);
+        return colour(PALETTE[k]).interpolate(colour(PALETTE[k + 1]), s - k);
     }
 
     private static void isoline(GraphicsContext g, double[][] t, int i, int j, double level, double x0, double y1,

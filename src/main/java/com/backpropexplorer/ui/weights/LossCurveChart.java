@@ -18,6 +18,8 @@ import javafx.scene.text.TextAlignment;
  * (the curve breaks there).
  */
 public final class LossCurveChart extends ChartCanvas {
+    /** The ring around the current point, in the background's colour so the point stands out on the curve. */
+    private static final String POINT_RING = "-bpe-chart-point-ring";
     private LossCurve curve;
     private double pointX = Double.NaN;
     private double pointY = Double.NaN;
@@ -28,7 +30,7 @@ public final class LossCurveChart extends ChartCanvas {
     private final List<Rectangle2D> tickBoxes = new ArrayList<>();
 
     public LossCurveChart() {
-        super(WeightsPanel.CHART_LOOK);
+        super(WeightsPanel.CHART_LOOK, POINT_RING);
         setId("weights-curve");
     }
 
@@ -152,7 +154,7 @@ public final class LossCurveChart extends ChartCanvas {
             double cy = p.py(pointY);
             g.setFill(forward());
             g.fillOval(cx - 5, cy - 5, 10, 10);
-            g.setStroke(isDark() ? Color.web("#0d1117") : Color.WHITE);
+            g.setStroke(colour(POINT_RING));
             g.setLineWidth(1.5);
             g.strokeOval(cx - 5, cy - 5, 10, 10);
         }

@@ -19,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 /**
  * The weights panel under the graph: pick a number of W1, b1, W2 or b2 (W in simpleNet), then
@@ -39,8 +38,7 @@ public final class WeightsPanel extends VBox {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     /** The loss curve and the contour map: small, framed, with only the axes' end values. */
     static final ChartCanvas.Look CHART_LOOK = new ChartCanvas.Look("weights-chart", new Insets(10, 10, 22, 48),
-            new Dimension2D(160, 120), new Dimension2D(280, 190), 21, // drawn when wider and taller than 20 px
-            Color.web("#6e7781"), Color.web("#8b949e"), Color.web("#d0d7de"), Color.web("#30363d"), true);
+            new Dimension2D(160, 120), new Dimension2D(280, 190), 21, true); // drawn when wider and taller than 20 px
 
     private final WeightsModel model;
     private final LessonModel lesson;

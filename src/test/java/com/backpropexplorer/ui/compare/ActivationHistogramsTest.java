@@ -29,14 +29,27 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ActivationHistogramsTest {
+    static final String APP_CSS =
+            ChartCanvas.class.getResource("/com/backpropexplorer/ui/app.css").toExternalForm();
     private final List<ComparisonRun> runs = new ArrayList<>();
     private ActivationHistograms chart;
+
+    /** Run {@code id}'s colour in the light theme (asked on the FX thread). */
+    static Color lightColour(int id) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> CompareCharts.lightColour(id)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @Start
     void start(Stage stage) {
         chart = new ActivationHistograms(() -> List.copyOf(runs));
         chart.setTitles("activation value", "share");
-        stage.setScene(new Scene(new StackPane(chart), 760, 300));
+        Scene scene = new Scene(new StackPane(chart), 760, 300);
+        scene.getStylesheets().add(APP_CSS); // the chart's colours are looked-up colours of app.css
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -59,7 +72,7 @@ class ActivationHistogramsTest {
             ChartCanvas.Plot p = ActivationHistograms.panel(whole, k, 3, yMax);
             assertEquals(p.x, p.px(0), 1e-9);
             assertEquals(p.x + p.w, p.px(1), 1e-9, "the panel's x axis runs over activations 0 to 1");
-            Color colour = CompareCharts.colour(k);
+            Color colour = lightColour(k);
             int y = (int) (p.y + p.h - 8);
             int first = -1;
             int last = -1;

@@ -63,7 +63,9 @@ class ComparisonExportTest {
                     next.run();
                     return true;
                 });
-        stage.setScene(new Scene(pane, 1000, 1400));
+        Scene scene = new Scene(pane, 1000, 1400);
+        scene.getStylesheets().add(ActivationHistogramsTest.APP_CSS); // the charts' colours are app.css's
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -94,7 +96,7 @@ class ComparisonExportTest {
         assertEquals(pictures.getHeight() * PngExport.EXPORT_SCALE, image.getHeight(), 2);
         // every run's colour is drawn (its curves, its histogram), and the picture is not one flat colour
         for (ComparisonRun r : queue.runs()) {
-            int count = countNear(image, CompareCharts.colour(r.id()));
+            int count = countNear(image, ActivationHistogramsTest.lightColour(r.id()));
             assertTrue(count > 500, r.label() + "'s colour in " + count + " pixels");
         }
         assertTrue(distinctColours(image) > 50, "a picture, not a blank");

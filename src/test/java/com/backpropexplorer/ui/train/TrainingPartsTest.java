@@ -17,6 +17,7 @@ import com.backpropexplorer.engine.TwoLayerNet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.paint.Color;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -171,7 +172,7 @@ class TrainingPartsTest {
     }
 
     @Test
-    void theWeightPictureUsesOneScaleForAllTilesAndTheAppsColours() {
+    void theWeightPictureUsesOneScaleForAllTilesAndTheColoursItIsGiven() {
         DMatrixRMaj w1 = new DMatrixRMaj(784, 12);
         for (int i = 0; i < w1.data.length; i++) {
             w1.data[i] = 0.01 * ((i * 7919) % 13 - 6) / 6.0; // |w| up to 0.01 everywhere
@@ -184,15 +185,17 @@ class TrainingPartsTest {
         assertEquals(10 * 28 + 9 * 2, p.width());
         assertEquals(2 * 28 + 2, p.height());
         assertEquals(0.01, p.maxAbs(), 1e-12, "the 99th percentile of |w|");
-        int strongest = p.argb()[0];
-        int negative = p.argb()[1];
-        int other = p.argb()[(28 + 2) * p.width() + 30]; // unit 11: second row, second tile, pixel 0
+        int[] argb = p.argb(Color.web("#1f6feb"), Color.web("#6e7781"));
+        int strongest = argb[0];
+        int negative = argb[1];
+        int other = argb[(28 + 2) * p.width() + 30]; // unit 11: second row, second tile, pixel 0
         assertEquals(255, strongest >>> 24, "|w| at or above the scale is fully opaque");
         assertEquals(0x1f6feb, strongest & 0xffffff, "positive: the forward colour");
         assertEquals(0x6e7781, negative & 0xffffff, "negative: grey");
         assertEquals(negative >>> 24, other >>> 24, "one scale for every tile");
-        int faint = p.argb()[2]; // |w| = 0.01 * k / 6 < 0.01
+        int faint = argb[2]; // |w| = 0.01 * k / 6 < 0.01
         assertTrue((faint >>> 24) < 255);
+        assertEquals(0, argb[28], "between tiles: nothing");
     }
 
     @Test
