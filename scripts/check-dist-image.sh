@@ -39,6 +39,18 @@ objects=$(grep -c '^{"stage":[0-9]*,.*}$' "$work/trace.json" || true)
 [[ "$lines" -ge 8 && "$objects" -eq "$lines" ]] || { cat "$work/trace.json" >&2; fail "stdout is not one JSON stage a line"; }
 quiet_stderr "$work/json.err" "trace --json"
 
+echo "a moved image: its archive no longer fits, and --json still prints JSON alone"
+if [[ -f "$image/lib/app/backprop-explorer.jsa" ]]; then
+    cp -a "$image" "$work/moved"
+    env -i HOME="$work/home" PATH=/nonexistent LANG=C.UTF-8 "$work/moved/bin/backprop-explorer" trace --example tiny --json \
+        >"$work/moved.json" 2>"$work/moved.err" || fail "the moved image's trace --json exited with $?"
+    cmp -s "$work/trace.json" "$work/moved.json" || { cat "$work/moved.json" >&2; fail "the moved image printed other JSON"; }
+    quiet_stderr "$work/moved.err" "the moved image's trace --json"
+    rm -rf "$work/moved"
+else
+    echo "    (skipped: the image has no class-data archive yet)"
+fi
+
 echo "a message names the launcher"
 run train --data "$work/nowhere" >/dev/null 2>"$work/train.err" && fail "train without MNIST succeeded"
 grep -qF "run \`$(cd "$image" && pwd)/bin/backprop-explorer download\`" "$work/train.err" \

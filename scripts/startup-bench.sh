@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark: how long from launching the app until its window is on screen.
 #
-#   scripts/startup-bench.sh [-n RUNS] [-w WARMUPS] [-d :N] [-s WxHxD] [--wm] -- COMMAND [ARGS...]
+#   scripts/startup-bench.sh [-n RUNS] [-w WARMUPS] [-d :N] [-s WxHxD] [--wm] [--page] -- COMMAND [ARGS...]
 #                            [--vs OTHER-COMMAND [ARGS...]]
 #
 # Examples:
@@ -16,6 +16,9 @@
 # renderer has put the first frame on screen). "launch->shown" is measured from the fork of
 # COMMAND to E, so it includes the launcher, the JVM's own start and everything the app does
 # before its first frame; "JVM count" is the app's own figure, from the JVM's start time.
+# The window shows its frame (menus, sidebar) first and builds the lesson after that frame:
+# --page also waits for "first page shown ... (at E ms since the epoch)", the first frame with
+# the lesson, and reports launch->page as well.
 # With --vs, the runs of the two commands alternate and each gets its own median. The warm-up
 # runs (default 1: it lets a first start create its class-data archive and fills the page
 # cache) are shown but not counted. Prints each run and the median, minimum and maximum.
@@ -29,11 +32,13 @@ warmups=1
 display=""
 screen="1366x768x24"
 use_wm=false
+page=false
 pattern="window shown"
+page_pattern="first page shown"
 timeout_s=60
 
 usage() {
-    sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 }
 
@@ -44,6 +49,7 @@ while [[ $# -gt 0 ]]; do
         -d) display="$2"; shift 2 ;;
         -s) screen="$2"; shift 2 ;;
         --wm) use_wm=true; shift ;;
+        --page) page=true; shift ;;
         -h|--help) usage ;;
         --) shift; break ;;
         -*) echo "unknown option $1" >&2; usage ;;
@@ -87,7 +93,14 @@ fi
 
 now_us() { echo "${EPOCHREALTIME/./}"; }
 
-# One run: prints "<launch->shown ms> <JVM's own ms>" or "timeout".
+# the time from the launch (start, in µs) to the epoch ms a line of the app names
+launch_to() {
+    local epoch
+    epoch=$(sed -n 's/.* (at \([0-9]*\) ms since the epoch).*/\1/p' <<<"$2")
+    echo $(( epoch - $1 / 1000 ))
+}
+
+# One run: prints "<launch->shown ms> <JVM's own ms> [<launch->page ms>]" or "timeout".
 one_run() {
     local log="$work/run.log"
     : >"$log"
@@ -100,9 +113,11 @@ one_run() {
     local pid=$!
     local deadline=$(( SECONDS + timeout_s ))
     local hit=""
+    local page_hit=""
     while (( SECONDS < deadline )); do
         hit=$(grep -m1 -- "$pattern" "$log" || true)
-        [[ -n "$hit" ]] && break
+        $page && page_hit=$(grep -m1 -- "$page_pattern" "$log" || true)
+        [[ -n "$hit" ]] && { ! $page || [[ -n "$page_hit" ]]; } && break
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.02
     done
@@ -110,7 +125,7 @@ one_run() {
     wait "$pid" 2>/dev/null || true
     sleep 0.3
     kill -KILL -- "-$pid" 2>/dev/null || true
-    if [[ -z "$hit" ]]; then
+    if [[ -z "$hit" ]] || { $page && [[ -z "$page_hit" ]]; }; then
         echo "timeout"
         sed 's/^/    /' "$log" | tail -n 20 >&2
         return
@@ -123,7 +138,11 @@ one_run() {
     [[ -n "$epoch" ]] && ms=$(( epoch - start / 1000 ))
     local own
     own=$(sed -n 's/.*window shown \([0-9]*\) ms.*/\1/p' <<<"$hit")
-    echo "$ms ${own:--}"
+    if $page; then
+        echo "$ms ${own:--} $(launch_to "$start" "$page_hit")"
+    else
+        echo "$ms ${own:--}"
+    fi
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
@@ -152,10 +171,14 @@ summary() {
         echo "$label: no run reached its window" >&2
         return 1
     fi
-    local shown own
+    local shown own pages
     shown=$(printf '%s\n' "$@" | cut -d' ' -f1)
     own=$(printf '%s\n' "$@" | cut -d' ' -f2)
     echo "${label}median launch->shown $(median <<<"$shown") ms (min $(sort -n <<<"$shown" | head -1), max $(sort -n <<<"$shown" | tail -1); $# runs), JVM count median $(median <<<"$own") ms"
+    if $page; then
+        pages=$(printf '%s\n' "$@" | cut -d' ' -f3)
+        echo "${label}median launch->first page $(median <<<"$pages") ms (min $(sort -n <<<"$pages" | head -1), max $(sort -n <<<"$pages" | tail -1))"
+    fi
 }
 
 echo "display $DISPLAY ($screen$($use_wm && echo ', openbox' || true)), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -172,7 +195,8 @@ results_b=()
 for i in $(seq "$runs"); do
     for l in "${labels[@]}"; do
         r=$(run_of "$l")
-        echo "run $i${cmd_b:+ $l}: launch->shown ${r%% *} ms (JVM count ${r##* } ms)"
+        read -r r_shown r_own r_page <<<"$r"
+        echo "run $i${cmd_b:+ $l}: launch->shown $r_shown ms (JVM count ${r_own:--} ms)${r_page:+, launch->first page $r_page ms}"
         if [[ "$r" != timeout ]]; then
             if [[ "$l" == A ]]; then results_a+=("$r"); else results_b+=("$r"); fi
         fi

@@ -34,6 +34,7 @@ public final class Main {
     }
 
     private static boolean windowShown() {
-        return com.backpropexplorer.ui.app.LaunchTiming.isShown();
+        // the window shows its frame first, the lesson a few frames later: wait for the lesson
+        return com.backpropexplorer.ui.app.LaunchTiming.isPageShown();
     }
 }

@@ -16,11 +16,13 @@ import java.util.Optional;
  * verified and laid out, mapped into memory by the JVM instead of read from the jars. It
  * roughly halves the time the JVM spends loading classes before the window appears.
  *
- * <p>The image's launcher starts the JVM with {@code -XX:SharedArchiveFile=} naming the
- * archive in the image's {@code lib/app}. JDK 17 uses an archive only with the class path it
- * was made with (absolute paths, sizes and times of the jars), so an archive made when the
- * package is built would not fit where the package installs. The archive is therefore made
- * where the app lives: by the .deb's install script, by the build for the image in
+ * <p>The image's launcher names the archive in {@value #PATH_PROPERTY} and, when the file
+ * exists, in {@code -XX:SharedArchiveFile=}: the image's own in {@code lib/app}, or, for an
+ * image the user cannot write (installed in /opt without its archive), one in the user's cache
+ * (the Linux launcher script, src/dist/launcher/linux). JDK 17 uses an archive only with the
+ * class path it was made with (absolute paths, sizes and times of the jars), so an archive made
+ * when the package is built would not fit where the package installs. The archive is therefore
+ * made where the app lives: by the .deb's install script, by the build for the image in
  * {@code target/dist}, and by the app itself, in the background after its window is up, when
  * the archive is missing or was made for another place (an unpacked or moved image). A stamp
  * beside it records what it was made for. The JVM's own CDS messages are switched off by the
@@ -31,8 +33,11 @@ public final class ClassArchive {
     public static final String TRAINING_PROPERTY = "backprop-explorer.class-archive.training";
     /** The main class the launcher starts (named here: this package depends on nothing). */
     static final String MAIN_CLASS = "com.backpropexplorer.Main";
+    /** Where the launcher wants the archive, whether it exists yet or not. */
+    public static final String PATH_PROPERTY = "backprop-explorer.class-archive";
     private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
-    private static final List<String> OWN_OPTIONS = List.of(ARCHIVE_OPTION, "-XX:ArchiveClassesAtExit=",
+    private static final String PATH_OPTION = "-D" + PATH_PROPERTY + "=";
+    private static final List<String> OWN_OPTIONS = List.of(ARCHIVE_OPTION, PATH_OPTION, "-XX:ArchiveClassesAtExit=",
             "-Xshare:", "-Djava.class.path=", "-Dsun.java.command=", "-Dsun.java.launcher", "-D" + TRAINING_PROPERTY);
 
     private final Path file;
@@ -61,16 +66,21 @@ public final class ClassArchive {
 
     static Optional<ClassArchive> of(List<String> arguments, Path javaHome, String classPath) {
         Path file = null;
+        Path wanted = null;
         List<String> others = new ArrayList<>();
         for (String argument : arguments) {
             if (argument.startsWith(ARCHIVE_OPTION)) {
                 file = Path.of(argument.substring(ARCHIVE_OPTION.length()));
             }
+            if (argument.startsWith(PATH_OPTION)) {
+                wanted = Path.of(argument.substring(PATH_OPTION.length()));
+            }
             if (OWN_OPTIONS.stream().noneMatch(argument::startsWith)) {
                 others.add(argument);
             }
         }
-        return file == null ? Optional.empty() : Optional.of(new ClassArchive(file, javaHome, classPath, others));
+        Path archive = wanted != null ? wanted : file;
+        return archive == null ? Optional.empty() : Optional.of(new ClassArchive(archive, javaHome, classPath, others));
     }
 
     /** True in the JVM that runs the app once to fill an archive. */
@@ -104,9 +114,15 @@ public final class ClassArchive {
         }
     }
 
-    /** True when this user may replace the archive (the image is theirs, or the caller is root). */
+    /**
+     * True when this user may write the archive: its folder, or the nearest folder above it
+     * that exists (a cache folder not made yet), is theirs to write.
+     */
     public boolean isWritable() {
         Path dir = file.getParent();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
         return dir != null && Files.isDirectory(dir) && Files.isWritable(dir);
     }
 
@@ -160,6 +176,8 @@ public final class ClassArchive {
         }
         command.add(javaHome.resolve("bin").resolve(isWindows() ? "java.exe" : "java").toString());
         command.addAll(jvmOptions);
+        // the archive it is to make (the JVM is not told to use it: it may not exist yet)
+        command.add(PATH_OPTION + file);
         command.add("-cp");
         command.add(classPath);
         command.add(MAIN_CLASS);

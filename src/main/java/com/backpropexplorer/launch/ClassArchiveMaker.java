@@ -40,6 +40,7 @@ public final class ClassArchiveMaker {
      */
     public static Result make(ClassArchive archive, Duration timeout) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        Files.createDirectories(archive.file().getParent());
         try (FileChannel channel = FileChannel.open(archive.lockFile(), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = tryLock(channel)) {
             if (lock == null) {

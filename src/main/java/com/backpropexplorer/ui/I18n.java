@@ -1,10 +1,13 @@
 package com.backpropexplorer.ui;
 
+import com.backpropexplorer.data.DataException;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -97,5 +100,36 @@ public final class I18n {
     /** Whether the bundle has the key (for optional texts like per-layer descriptions). */
     public boolean has(String key) {
         return bundle.containsKey(key);
+    }
+
+    /** {@link #describe(Throwable, Locale)} in this language. */
+    public String describe(Throwable error) {
+        return describe(error, locale());
+    }
+
+    /**
+     * What to tell the user about {@code error} in {@code locale}'s language: a data error's own
+     * sentence (also when a wrapper such as CompletionException carries it), anything else (a
+     * bug, not something the user can fix) as the bundle's sentence for an unexpected error,
+     * with the error's kind and message as its detail. Never the bare English of an exception.
+     */
+    public static String describe(Throwable error, Locale locale) {
+        if (error == null) {
+            return "";
+        }
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DataException) {
+                return DataException.describe(t, supported(locale));
+            }
+        }
+        Throwable shown = error;
+        while ((shown instanceof CompletionException || shown instanceof ExecutionException)
+                && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        String detail = shown.getClass().getSimpleName()
+                + (shown.getMessage() == null ? "" : ": " + shown.getMessage());
+        Locale language = supported(locale);
+        return new MessageFormat(load(language).getString("error.unexpected"), language).format(new Object[] {detail});
     }
 }

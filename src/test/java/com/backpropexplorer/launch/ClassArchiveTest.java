@@ -87,6 +87,55 @@ class ClassArchiveTest {
     }
 
     @Test
+    void theScriptLaunchersPropertyNamesTheArchiveBeforeItExists() throws IOException {
+        Path cached = dir.resolve("home/.cache/backprop-explorer/123/backprop-explorer.jsa");
+        List<String> launcher = List.of("-Xshare:auto", "-D" + ClassArchive.PATH_PROPERTY + "=" + cached,
+                "-Djpackage.app-path=/opt/x/bin/x", "-Xlog:disable");
+        ClassArchive archive = ClassArchive.of(launcher, runtime, classPath).orElseThrow();
+        assertEquals(cached, archive.file());
+        assertTrue(archive.isWritable(), "its cache folder can be made");
+        List<String> training = archive.trainingCommand(Path.of("/tmp/new.jsa"));
+        assertEquals(List.of("-Djpackage.app-path=/opt/x/bin/x", "-Xlog:disable"), training.subList(1, 3));
+        assertTrue(training.stream().noneMatch(a -> a.startsWith("-D" + ClassArchive.PATH_PROPERTY + "=")), training::toString);
+        // the app's background refresh runs `class-archive` in a JVM of its own: it must be
+        // told which archive to make, or it finds none
+        List<String> refresh = archive.refreshCommand();
+        assertTrue(refresh.contains("-D" + ClassArchive.PATH_PROPERTY + "=" + cached), refresh::toString);
+        assertEquals(cached, ClassArchive.of(refresh, runtime, classPath).orElseThrow().file());
+
+        // the property wins over the option: the option names the archive only once it exists
+        List<String> both = List.of("-XX:SharedArchiveFile=/opt/x/lib/app/x.jsa",
+                "-D" + ClassArchive.PATH_PROPERTY + "=" + cached);
+        assertEquals(cached, ClassArchive.of(both, runtime, classPath).orElseThrow().file());
+    }
+
+    @Test
+    void anArchiveInAFolderNobodyMayWriteIsNotWritable() throws IOException {
+        assumeTrue(File.separatorChar == '/', "POSIX permissions");
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        ClassArchive archive = new ClassArchive(locked.resolve("cache/x.jsa"), runtime, classPath, List.of());
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeTrue(!Files.isWritable(locked), "root may write anywhere");
+            assertFalse(archive.isWritable());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void makingItMakesItsCacheFolder() throws Exception {
+        fakeJava(WRITES_ARCHIVE);
+        ClassArchive archive = new ClassArchive(dir.resolve("home/.cache/bpe/42/backprop-explorer.jsa"), runtime,
+                classPath, List.of());
+
+        ClassArchiveMaker.make(archive, Duration.ofSeconds(30));
+
+        assertEquals("archived", Files.readString(archive.file()));
+        assertTrue(archive.isCurrent());
+    }
+
+    @Test
     void withoutTheOptionThereIsNoArchive() {
         assertEquals(Optional.empty(), ClassArchive.of(List.of("-Xmx4g"), runtime, classPath));
     }

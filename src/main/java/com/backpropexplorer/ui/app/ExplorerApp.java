@@ -12,11 +12,16 @@ public final class ExplorerApp extends Application {
         LaunchTiming.mark("start()");
         Explorer explorer = new Explorer(I18n.forSystemLocale());
         LaunchTiming.mark("view-models made");
-        MainWindow window = new MainWindow(stage, explorer);
+        // the window's frame first (menus, sidebar), the lesson in the frames after it: the
+        // learner sees the app at once, and the lesson's CSS and layout do not hold it back
+        MainWindow window = new MainWindow(stage, explorer, null, true);
         LaunchTiming.mark("window built");
         stage.setOnHidden(e -> explorer.shutdown());
-        // the time to the first frame is a developer's figure: the log, not the window (README, Start-up)
-        FirstFrame.whenShown(window.scene(), LaunchTiming::firstFrame, () -> AppIcon.applyLater(stage));
+        // the times to the first frames are a developer's figure: the log, not the window (README, Start-up)
+        FirstFrame.whenShown(window.scene(), LaunchTiming::firstFrame, () -> {
+            window.showFirstPage();
+            FirstFrame.whenShown(window.scene(), LaunchTiming::pageShown, () -> AppIcon.applyLater(stage));
+        });
         stage.show();
         LaunchTiming.mark("stage shown");
         window.scene().getRoot().requestFocus();

@@ -18,12 +18,25 @@ final class FirstFrame {
     }
 
     /**
-     * Call before the stage is shown, on the FX thread.
+     * Call on the FX thread, before the stage is shown or after a change to the scene: waits for
+     * the first frame the renderer puts out from the next pulse on. (The tracker is set in that
+     * pulse, after its layout: a frame of an earlier pulse still being painted when this is
+     * called does not count.)
      *
-     * @param rendered called once, on the renderer's thread, as soon as the first frame is out
+     * @param rendered called once, on the renderer's thread, as soon as that frame is out
      * @param afterwards then called once on the FX thread
      */
     static void whenShown(Scene scene, Runnable rendered, Runnable afterwards) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                track(scene, rendered, afterwards);
+            }
+        });
+    }
+
+    private static void track(Scene scene, Runnable rendered, Runnable afterwards) {
         try {
             PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
             tracker.setOnRenderedFrameTask(new Runnable() {

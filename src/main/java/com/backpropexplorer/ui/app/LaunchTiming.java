@@ -20,6 +20,9 @@ public final class LaunchTiming {
     private static final List<String> STEP_NAMES = new ArrayList<>();
     private static final List<Long> STEP_TIMES = new ArrayList<>();
     private static volatile long shownEpochMillis = -1;
+    private static volatile long pageShownEpochMillis = -1;
+    /** How many of the steps are in the log already (guarded by STEP_NAMES). */
+    private static int stepsLogged;
 
     private LaunchTiming() {
     }
@@ -47,33 +50,56 @@ public final class LaunchTiming {
             }
             shownEpochMillis = now;
         }
-        Thread report = new Thread(() -> report(now), "launch-timing");
+        Thread report = new Thread(() -> report("window shown", now), "launch-timing");
         report.setDaemon(true);
         report.start();
     }
 
-    private static void report(long shownAt) {
+    /**
+     * The first frame with the first page is on screen (the window shows its frame first, the
+     * page a few frames later): logs how long that took, and the steps since the first frame.
+     */
+    static void pageShown() {
+        long now = System.currentTimeMillis();
+        synchronized (LaunchTiming.class) {
+            if (pageShownEpochMillis >= 0) {
+                return;
+            }
+            pageShownEpochMillis = now;
+        }
+        Thread report = new Thread(() -> report("first page shown", now), "launch-timing-page");
+        report.setDaemon(true);
+        report.start();
+    }
+
+    /** Logs the steps not logged yet, then "what N ms after the JVM started (at E ms since the epoch)". */
+    private static void report(String what, long at) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         StringBuilder log = new StringBuilder();
-        if (STEPS) {
-            synchronized (STEP_NAMES) {
-                long previous = jvmStart;
-                for (int i = 0; i < STEP_NAMES.size(); i++) {
-                    long at = STEP_TIMES.get(i);
+        synchronized (STEP_NAMES) {
+            if (STEPS) {
+                long previous = stepsLogged == 0 ? jvmStart : STEP_TIMES.get(stepsLogged - 1);
+                for (; stepsLogged < STEP_NAMES.size(); stepsLogged++) {
+                    long step = STEP_TIMES.get(stepsLogged);
                     log.append(String.format("Backprop Explorer: launch step %-28s ended at %5d ms (+%d)%n",
-                            STEP_NAMES.get(i), at - jvmStart, at - previous));
-                    previous = at;
+                            STEP_NAMES.get(stepsLogged), step - jvmStart, step - previous));
+                    previous = step;
                 }
             }
+            // the epoch lets a benchmark count from its own launch, whenever this line is read
+            log.append("Backprop Explorer: ").append(what).append(' ').append(at - jvmStart)
+                    .append(" ms after the JVM started (at ").append(at).append(" ms since the epoch)");
+            System.err.println(log);
         }
-        // the epoch lets a benchmark count from its own launch, whenever this line is read
-        log.append("Backprop Explorer: window shown ").append(shownAt - jvmStart)
-                .append(" ms after the JVM started (at ").append(shownAt).append(" ms since the epoch)");
-        System.err.println(log);
     }
 
     /** Whether the first frame is on screen. */
     public static boolean isShown() {
         return shownEpochMillis >= 0;
+    }
+
+    /** Whether the first frame with the first page is on screen. */
+    public static boolean isPageShown() {
+        return pageShownEpochMillis >= 0;
     }
 }

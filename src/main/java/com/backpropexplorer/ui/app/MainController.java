@@ -1,6 +1,5 @@
 package com.backpropexplorer.ui.app;
 
-import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.PngExport;
 import com.backpropexplorer.ui.Theme;
@@ -95,6 +94,14 @@ final class MainController {
         return current;
     }
 
+    /** Marks the page's sidebar entry as the current one without building the page yet. */
+    void selectPage(String id) {
+        ToggleButton button = navButtons.get(id);
+        if (button != null) {
+            button.setSelected(true);
+        }
+    }
+
     void showPage(String id) {
         PageSpec spec = specs.stream().filter(s -> s.id().equals(id)).findFirst().orElse(specs.get(0));
         if (current != null) {
@@ -157,7 +164,7 @@ final class MainController {
         PngExport.write(view, target, background,
                 () -> status.show(i18n.text("export.done", written)),
                 error -> status.show(i18n.text("export.failed", written,
-                        DataException.describe(error, i18n.locale()))));
+                        i18n.describe(error))));
     }
 
     @FXML

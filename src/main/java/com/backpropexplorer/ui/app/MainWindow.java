@@ -43,6 +43,8 @@ public final class MainWindow {
     private final Scene scene;
     private MainController controller;
     private String currentPageId = Explorer.FIRST_PAGE;
+    /** The first page waits for {@link #showFirstPage()} (the app: after the first frame). */
+    private boolean firstPageLater;
 
     /** The window at its default size: 1440×900, or as much of the screen as there is. */
     public MainWindow(Stage stage, Explorer explorer) {
@@ -51,6 +53,17 @@ public final class MainWindow {
 
     /** @param size the scene's size, or null for the default */
     public MainWindow(Stage stage, Explorer explorer, Dimension2D size) {
+        this(stage, explorer, size, false);
+    }
+
+    /**
+     * @param size the scene's size, or null for the default
+     * @param firstPageLater true to build the window without its first page, which then waits
+     *     for {@link #showFirstPage()}: the app shows the window's frame (menus, sidebar) first
+     *     and builds the lesson after that frame is on screen (README, Start-up)
+     */
+    MainWindow(Stage stage, Explorer explorer, Dimension2D size, boolean firstPageLater) {
+        this.firstPageLater = firstPageLater;
         this.stage = stage;
         this.explorer = explorer;
         this.dialogs = new Dialogs(stage);
@@ -144,6 +157,15 @@ public final class MainWindow {
         controller.showPage(id);
     }
 
+    /** Builds and shows the page the window was made without (see the constructor). */
+    void showFirstPage() {
+        if (firstPageLater) {
+            firstPageLater = false;
+            controller.showPage(currentPageId);
+            LaunchTiming.mark("first page built");
+        }
+    }
+
     void pageChanged(String id) {
         currentPageId = id;
     }
@@ -165,13 +187,18 @@ public final class MainWindow {
             controller.dispose();
         }
         controller = next;
-        controller.showPage(currentPageId);
-        LaunchTiming.mark("first page built");
+        if (firstPageLater) {
+            controller.selectPage(currentPageId);
+        } else {
+            controller.showPage(currentPageId);
+            LaunchTiming.mark("first page built");
+        }
         applyThemeClass(root);
         return root;
     }
 
     private void rebuild() {
+        firstPageLater = false;
         scene.setRoot(buildRoot());
         updateTitle();
     }

@@ -1,6 +1,5 @@
 package com.backpropexplorer.ui.buglab;
 
-import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Gradcheck;
 import com.backpropexplorer.explain.GradcheckResult;
@@ -155,8 +154,7 @@ public final class BugLabPage implements Page {
         if (model.runningProperty().get()) {
             status.setText(i18n.text("buglab.running"));
         } else if (model.failureProperty().get() != null) {
-            status.setText(i18n.text("buglab.failed", DataException.describe(model.failureProperty().get(),
-                    i18n.locale())));
+            status.setText(i18n.text("buglab.failed", i18n.describe(model.failureProperty().get())));
         } else if (result == null) {
             status.setText(i18n.text("buglab.idle"));
         } else {

@@ -199,8 +199,8 @@ public final class ComparisonPane extends VBox {
                     + (Double.isFinite(acc) ? String.format(Locale.ROOT, " %.4f", acc) : ""));
             label.setId("compare-run-" + r.id());
             label.setGraphic(swatch);
-            if (!r.message().isEmpty()) {
-                label.setTooltip(new Tooltip(r.message()));
+            if (r.why() != null) {
+                label.setTooltip(new Tooltip(r.why().text(i18n)));
             }
             legend.getChildren().add(new HBox(label));
         }
@@ -224,7 +224,7 @@ public final class ComparisonPane extends VBox {
         if (file != null) {
             Path target = file.toPath();
             PngExport.write(pictures, target, background, () -> tell(i18n.text("compare.saved", target), false),
-                    failure -> tell(String.valueOf(failure.getMessage()), true));
+                    failure -> tell(i18n.describe(failure), true));
         }
     }
 
@@ -238,7 +238,7 @@ public final class ComparisonPane extends VBox {
                     AtomicFiles.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
                     javafx.application.Platform.runLater(() -> tell(i18n.text("compare.saved", target), false));
                 } catch (RuntimeException e) {
-                    javafx.application.Platform.runLater(() -> tell(String.valueOf(e.getMessage()), true));
+                    javafx.application.Platform.runLater(() -> tell(i18n.describe(e), true));
                 }
             });
         }

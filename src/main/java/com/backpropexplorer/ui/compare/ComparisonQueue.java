@@ -6,6 +6,7 @@ import com.backpropexplorer.engine.OptimizerKind;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.engine.TrainingData;
 import com.backpropexplorer.engine.WeightInit;
+import com.backpropexplorer.ui.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +112,7 @@ public final class ComparisonQueue {
         }
         for (int i = 0; i < runs.size(); i++) {
             if (!runs.get(i).status().over()) {
-                runs.set(i, runs.get(i).with(ComparisonRun.Status.CANCELLED, ""));
+                runs.set(i, runs.get(i).with(ComparisonRun.Status.CANCELLED, null));
             }
         }
     }
@@ -176,7 +177,7 @@ public final class ComparisonQueue {
             }
             runner.run();
         } catch (RuntimeException | OutOfMemoryError e) {
-            handOver(queued.with(ComparisonRun.Status.FAILED, String.valueOf(e.getMessage())));
+            handOver(queued.with(ComparisonRun.Status.FAILED, Sentence.of("compare.why.failed", e)));
         } finally {
             synchronized (active) {
                 active.remove(runner);
@@ -210,7 +211,7 @@ public final class ComparisonQueue {
                     boolean keepCancelled = now.status() == ComparisonRun.Status.CANCELLED && !snapshot.status().over();
                     runs.set(i, keepCancelled ? new ComparisonRun(snapshot.id(), snapshot.label(), snapshot.config(),
                             ComparisonRun.Status.CANCELLED, snapshot.losses(), snapshot.epochs(), snapshot.start(),
-                            snapshot.end(), snapshot.health(), "") : snapshot);
+                            snapshot.end(), snapshot.health(), null) : snapshot);
                     return;
                 }
             }

@@ -3,6 +3,7 @@ package com.backpropexplorer.ui.compare;
 import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.explain.ActivationHistogram;
 import com.backpropexplorer.explain.TrainingHealth;
+import com.backpropexplorer.ui.Sentence;
 import java.util.List;
 
 /**
@@ -19,11 +20,11 @@ import java.util.List;
  * @param start the hidden activations on the probe batch with the initial weights (null before)
  * @param end the same after training (null before it ends)
  * @param health the update sizes and dead units so far (null before the first measurement)
- * @param message why it failed or diverged, else empty
+ * @param why why it failed or diverged (said in the window's language when shown), else null
  */
 public record ComparisonRun(int id, String label, TrainingConfig config, Status status, double[] losses,
                             List<Epoch> epochs, ActivationHistogram start, ActivationHistogram end,
-                            TrainingHealth.Series health, String message) {
+                            TrainingHealth.Series health, Sentence why) {
 
     /** Where a run is. */
     public enum Status {
@@ -43,11 +44,11 @@ public record ComparisonRun(int id, String label, TrainingConfig config, Status 
     }
 
     static ComparisonRun queued(int id, String label, TrainingConfig config) {
-        return new ComparisonRun(id, label, config, Status.QUEUED, new double[0], List.of(), null, null, null, "");
+        return new ComparisonRun(id, label, config, Status.QUEUED, new double[0], List.of(), null, null, null, null);
     }
 
-    ComparisonRun with(Status newStatus, String newMessage) {
-        return new ComparisonRun(id, label, config, newStatus, losses, epochs, start, end, health, newMessage);
+    ComparisonRun with(Status newStatus, Sentence newWhy) {
+        return new ComparisonRun(id, label, config, newStatus, losses, epochs, start, end, health, newWhy);
     }
 
     /** The last test accuracy, or NaN before the first epoch. */

@@ -8,9 +8,11 @@ import com.backpropexplorer.engine.TrainingSummary;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.ActivationHistogram;
 import com.backpropexplorer.explain.TrainingHealth;
+import com.backpropexplorer.ui.Sentence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.ejml.data.DMatrixRMaj;
 
@@ -67,14 +69,14 @@ final class ComparisonRunner implements TrainingListener {
         if (cancelled) {
             trainer.cancel();
         }
-        publish(ComparisonRun.Status.RUNNING, null, "");
+        publish(ComparisonRun.Status.RUNNING, null, null);
         TrainingSummary summary = trainer.run(this);
         ComparisonRun.Status status = switch (summary.status()) {
             case COMPLETED -> ComparisonRun.Status.DONE;
             case CANCELLED -> ComparisonRun.Status.CANCELLED;
             case DIVERGED -> ComparisonRun.Status.DIVERGED;
         };
-        return publish(status, ActivationHistogram.of(net, probe), summary.divergenceMessage());
+        return publish(status, ActivationHistogram.of(net, probe), summary.diverged() ? divergence(summary) : null);
     }
 
     /** Any thread. */
@@ -95,7 +97,7 @@ final class ComparisonRunner implements TrainingListener {
         health.afterUpdate(iteration);
         long now = System.nanoTime();
         if (now - lastPublish >= publishNanos) {
-            publish(ComparisonRun.Status.RUNNING, null, "");
+            publish(ComparisonRun.Status.RUNNING, null, null);
         }
     }
 
@@ -104,11 +106,19 @@ final class ComparisonRunner implements TrainingListener {
         epochs.add(new ComparisonRun.Epoch(iteration, trainAccuracy, testAccuracy));
     }
 
-    private ComparisonRun publish(ComparisonRun.Status status, ActivationHistogram end, String message) {
+    private ComparisonRun publish(ComparisonRun.Status status, ActivationHistogram end, Sentence why) {
         lastPublish = System.nanoTime();
         ComparisonRun run = new ComparisonRun(queued.id(), queued.label(), queued.config(), status,
-                Arrays.copyOf(losses, lossCount), epochs, start, end, health.snapshot(), message);
+                Arrays.copyOf(losses, lossCount), epochs, start, end, health.snapshot(), why);
         publish.accept(run);
         return run;
+    }
+
+    /** What a diverged run's legend entry says: where, how far the loss leapt, at which learning rate. */
+    private static Sentence divergence(TrainingSummary summary) {
+        double bad = summary.badLoss();
+        String badText = Double.isNaN(bad) ? "NaN" : Double.isInfinite(bad) ? "∞"
+                : String.format(Locale.ROOT, "%.4g", bad);
+        return Sentence.of("compare.why.diverged", summary.divergedAt(), badText, summary.learningRate());
     }
 }

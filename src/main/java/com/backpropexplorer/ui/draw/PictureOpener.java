@@ -68,7 +68,7 @@ final class PictureOpener {
         });
         task.setOnFailed(e -> status.show(task.getException() instanceof DataException
                 ? i18n.text("draw.open.failed", name) : i18n.text("draw.open.error", name,
-                        String.valueOf(task.getException().getMessage()))));
+                        i18n.describe(task.getException()))));
         status.show(i18n.text("draw.open.reading", name));
         background.execute(task);
     }

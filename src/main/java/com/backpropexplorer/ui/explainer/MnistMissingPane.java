@@ -1,6 +1,5 @@
 package com.backpropexplorer.ui.explainer;
 
-import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.shared.MnistFolder;
@@ -86,7 +85,7 @@ public final class MnistMissingPane {
             if (cause == null) {
                 retry.run();
             } else if (!(cause instanceof CancellationException)) {
-                failure.set(i18n.text("mnist.download.failed", DataException.describe(cause, i18n.locale())));
+                failure.set(i18n.text("mnist.download.failed", i18n.describe(cause)));
             }
         });
     }

@@ -1,6 +1,5 @@
 package com.backpropexplorer.ui.gradcheck;
 
-import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Gradcheck;
@@ -132,8 +131,7 @@ public final class GradcheckPage implements Page {
         } else if (model.cancelledProperty().get()) {
             status.setText(i18n.text("gradcheck.cancelled"));
         } else if (model.failureProperty().get() != null) {
-            status.setText(i18n.text("gradcheck.failed", DataException.describe(model.failureProperty().get(),
-                    i18n.locale())));
+            status.setText(i18n.text("gradcheck.failed", i18n.describe(model.failureProperty().get())));
         } else if (result != null) {
             status.setText(i18n.text("gradcheck.done", result.description(),
                     i18n.text("gradcheck.method." + result.method().name().toLowerCase(Locale.ROOT)),

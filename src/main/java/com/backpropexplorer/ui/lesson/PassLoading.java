@@ -1,6 +1,6 @@
 package com.backpropexplorer.ui.lesson;
 
-import com.backpropexplorer.data.DataException;
+import com.backpropexplorer.ui.I18n;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -45,10 +45,10 @@ final class PassLoading {
         return problem.getReadOnlyProperty();
     }
 
-    /** The problem in {@code locale}'s language where it is a data error, else as {@link #problemProperty()}. */
+    /** Why the lesson could not run, in {@code locale}'s language ({@link I18n#describe}). */
     String problemText(Locale locale) {
         Throwable cause = problemCause;
-        return cause == null ? problem.get() : DataException.describe(cause, locale);
+        return cause == null ? problem.get() : I18n.describe(cause, locale);
     }
 
     /** Computes a pass from {@code from} in the background; a load started later wins. */

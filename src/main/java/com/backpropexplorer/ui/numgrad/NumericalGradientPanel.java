@@ -1,6 +1,5 @@
 package com.backpropexplorer.ui.numgrad;
 
-import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.GradientTiming;
 import com.backpropexplorer.explain.Lesson;
@@ -293,7 +292,7 @@ public final class NumericalGradientPanel extends TitledPane {
         if (model.timingProperty().get()) {
             timingText.setText(i18n.text("numgrad.timing.running"));
         } else if (model.failureProperty().get() != null) {
-            timingText.setText(DataException.describe(model.failureProperty().get(), i18n.locale()));
+            timingText.setText(i18n.describe(model.failureProperty().get()));
         } else if (r == null) {
             timingText.setText(i18n.text("numgrad.timing.idle"));
         } else {

@@ -1,6 +1,5 @@
 package com.backpropexplorer.ui.train;
 
-import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.PngExport;
 import com.backpropexplorer.ui.shared.TrainedNet;
@@ -117,7 +116,7 @@ public final class ModelActions {
         files.setLastFolder(target.toAbsolutePath().getParent());
         PngExport.write(charts, target, background,
                 () -> model.tell(Notice.info("train.notice.pngSaved", target)),
-                failure -> error(i18n.text("train.file.pngFailed"), DataException.describe(failure, i18n.locale())));
+                failure -> error(i18n.text("train.file.pngFailed"), i18n.describe(failure)));
     }
 
     private CompletableFuture<Void> reportFailure(CompletableFuture<Void> work, String titleKey) {
@@ -126,7 +125,7 @@ public final class ModelActions {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 error(i18n.text(titleKey), cause instanceof Refused refused ? refused.notice().text(i18n)
-                        : DataException.describe(cause, i18n.locale()));
+                        : i18n.describe(cause));
             }
         });
     }

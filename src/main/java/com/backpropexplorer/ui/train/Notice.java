@@ -1,14 +1,13 @@
 package com.backpropexplorer.ui.train;
 
-import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.ui.I18n;
 import java.util.List;
 
 /**
  * A sentence for the learner on the training view: a bundle key and its arguments, said in the
  * language of the moment (so a language switch says it again in the new one). An argument that
- * is an exception is said as {@link DataException#describe} says it: a data error from its own
- * bundle, anything else by its message.
+ * is an exception is said as {@link I18n#describe} says it: a data error from its own
+ * bundle, anything else as an unexpected error.
  */
 public record Notice(String key, List<Object> args, boolean error) {
 
@@ -25,7 +24,7 @@ public record Notice(String key, List<Object> args, boolean error) {
         Object[] shown = args.toArray();
         for (int i = 0; i < shown.length; i++) {
             if (shown[i] instanceof Throwable t) {
-                shown[i] = DataException.describe(t, i18n.locale());
+                shown[i] = i18n.describe(t);
             }
         }
         return i18n.text(key, shown);
