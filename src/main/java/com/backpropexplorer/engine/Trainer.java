@@ -73,6 +73,11 @@ public final class Trainer {
         return config;
     }
 
+    /** The training and test sets it trains and measures on. */
+    public TrainingData data() {
+        return data;
+    }
+
     /**
      * Augments every minibatch before its loss: the batch is gathered and {@code augmenter}
      * changes its images, with random numbers of their own (seeded from the config's seed, so

@@ -61,8 +61,23 @@ public record ActivationHistogram(int[] counts, int overflow, int total) {
         return a;
     }
 
-    /** The share of all activations in bin {@code bin}. */
+    /** The share of all activations in bin {@code bin} (the last bin's includes those of 1 and above). */
     public double share(int bin) {
         return total == 0 ? 0 : (double) counts[bin] / total;
+    }
+
+    /**
+     * The share of all activations whose value lies in bin {@code bin} itself, [bin / BINS,
+     * (bin + 1) / BINS): without those of 1 and above in the last bin, as the book's figures show
+     * only the range from 0 to 1.
+     */
+    public double shareInRange(int bin) {
+        int above = bin == BINS - 1 ? overflow : 0;
+        return total == 0 ? 0 : (double) (counts[bin] - above) / total;
+    }
+
+    /** The share of all activations of 1 and above (a ReLU's), which no bin of [0, 1) holds. */
+    public double overflowShare() {
+        return total == 0 ? 0 : (double) overflow / total;
     }
 }

@@ -119,6 +119,11 @@ public final class TrainingHealth {
         return (double) deadUnits / a.numCols;
     }
 
+    /** How many measurements there are. */
+    public int size() {
+        return size;
+    }
+
     public Series snapshot() {
         double[][] r = new double[ratios.length][];
         for (int k = 0; k < ratios.length; k++) {

@@ -154,7 +154,7 @@ public abstract class ChartCanvas extends Region {
         public double yMin;
         public double yMax = 1;
 
-        Plot(double x, double y, double w, double h) {
+        public Plot(double x, double y, double w, double h) {
             this.x = x;
             this.y = y;
             this.w = w;

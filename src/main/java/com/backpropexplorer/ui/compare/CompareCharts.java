@@ -1,7 +1,5 @@
 package com.backpropexplorer.ui.compare;
 
-import com.backpropexplorer.explain.ActivationHistogram;
-import com.backpropexplorer.explain.TrainingHealth;
 import com.backpropexplorer.ui.chart.ChartCanvas;
 import java.util.List;
 import java.util.function.Supplier;
@@ -12,8 +10,8 @@ import javafx.scene.paint.Color;
 
 /**
  * The comparison's pictures, each one canvas however many runs: the loss curves or the test
- * accuracies overlaid (figures 6-9 and 6-15), the hidden activations per run (§6.2), and the
- * health of the runs (update size per parameter of one run, dead ReLU units of all).
+ * accuracies overlaid (figures 6-9 and 6-15). The hidden activations are drawn by
+ * {@link ActivationHistograms}, the runs' health by {@link HealthChart}.
  */
 final class CompareCharts {
     static final ChartCanvas.Look LOOK = new ChartCanvas.Look("chart-canvas", new Insets(12, 26, 34, 58),
@@ -115,138 +113,6 @@ final class CompareCharts {
                 out[i] = sum / Math.min(i + 1, SMOOTHING);
             }
             return out;
-        }
-    }
-
-    /** Per run, the share of hidden activations per bin over [0, 1]: at the start (outline) and the end (filled). */
-    static final class Histograms extends ChartCanvas {
-        private final Supplier<List<ComparisonRun>> runs;
-
-        Histograms(Supplier<List<ComparisonRun>> runs) {
-            super(LOOK);
-            this.runs = runs;
-            setId("compareHistograms");
-        }
-
-        @Override
-        protected void draw(GraphicsContext g, Plot p) {
-            List<ComparisonRun> all = runs.get();
-            p.xMin = 0;
-            p.xMax = Math.max(1, all.size());
-            p.yMin = 0;
-            p.yMax = 1;
-            axes(g, p, true);
-            double column = p.w / Math.max(1, all.size());
-            double gap = 8;
-            for (int k = 0; k < all.size(); k++) {
-                ComparisonRun r = all.get(k);
-                double left = p.x + k * column + gap / 2;
-                double width = (column - gap) / ActivationHistogram.BINS;
-                Color c = colour(r.id());
-                if (r.end() != null) {
-                    g.setFill(c.deriveColor(0, 1, 1, 0.55));
-                    for (int b = 0; b < ActivationHistogram.BINS; b++) {
-                        double h = r.end().share(b) * p.h;
-                        g.fillRect(left + b * width, p.y + p.h - h, Math.max(1, width - 1), h);
-                    }
-                }
-                if (r.start() != null) {
-                    g.setStroke(c);
-                    g.setLineWidth(1.5);
-                    for (int b = 0; b < ActivationHistogram.BINS; b++) {
-                        double h = r.start().share(b) * p.h;
-                        g.strokeRect(left + b * width, p.y + p.h - h, Math.max(1, width - 1), h);
-                    }
-                }
-                g.setFill(text());
-                g.fillText(r.label(), left, p.y + 12);
-            }
-        }
-    }
-
-    /**
-     * Health: log10(‖ΔW‖/‖W‖) of W1, b1, W2, b2 for the chosen run, or the share of dead ReLU
-     * units of every run.
-     */
-    static final class Health extends ChartCanvas {
-        private static final String[] PARAMS = {"W1", "b1", "W2", "b2"};
-        private final Supplier<List<ComparisonRun>> runs;
-        private final Supplier<ComparisonRun> chosen;
-        private final boolean dead;
-
-        Health(Supplier<List<ComparisonRun>> runs, Supplier<ComparisonRun> chosen, boolean dead, String id) {
-            super(LOOK);
-            this.runs = runs;
-            this.chosen = chosen;
-            this.dead = dead;
-            setId(id);
-        }
-
-        @Override
-        protected void draw(GraphicsContext g, Plot p) {
-            List<ComparisonRun> all = dead ? runs.get() : chosenOnly();
-            int maxIter = 10;
-            for (ComparisonRun r : all) {
-                maxIter = Math.max(maxIter, r.config().iterations());
-            }
-            p.xMin = 0;
-            p.xMax = maxIter;
-            p.yMin = dead ? 0 : -7;
-            p.yMax = dead ? 1 : 0;
-            axes(g, p, dead);
-            g.setLineWidth(2);
-            if (dead) {
-                for (ComparisonRun r : all) {
-                    if (r.health() != null) {
-                        g.setStroke(colour(r.id()));
-                        line(g, p, r.health(), r.health().deadShare());
-                    }
-                }
-                if (!all.isEmpty()) {
-                    legend(g, p, labels(all), colours(all), new boolean[all.size()]);
-                }
-                return;
-            }
-            if (all.isEmpty() || all.get(0).health() == null) {
-                return;
-            }
-            TrainingHealth.Series s = all.get(0).health();
-            Color base = colour(all.get(0).id());
-            Color[] shades = {base, base.deriveColor(0, 1, 1, 0.45), base.darker().darker(), Color.GRAY};
-            boolean[] dashed = {false, true, false, true};
-            for (int k = 0; k < PARAMS.length; k++) {
-                g.setStroke(shades[k]);
-                g.setLineDashes(dashed[k] ? new double[] {5, 4} : null);
-                line(g, p, s, s.log10Ratio()[k]);
-            }
-            g.setLineDashes(null);
-            legend(g, p, PARAMS, shades, dashed, true);
-        }
-
-        private List<ComparisonRun> chosenOnly() {
-            ComparisonRun r = chosen.get();
-            return r == null ? List.of() : List.of(r);
-        }
-
-        private static void line(GraphicsContext g, Plot p, TrainingHealth.Series s, double[] values) {
-            g.beginPath();
-            boolean pen = false;
-            for (int i = 0; i < s.size(); i++) {
-                double v = values[i];
-                if (!Double.isFinite(v)) {
-                    pen = false;
-                    continue;
-                }
-                double x = p.px(s.iterations()[i]);
-                double y = p.py(Math.max(p.yMin, Math.min(p.yMax, v)));
-                if (pen) {
-                    g.lineTo(x, y);
-                } else {
-                    g.moveTo(x, y);
-                    pen = true;
-                }
-            }
-            g.stroke();
         }
     }
 }

@@ -1,11 +1,12 @@
 package com.backpropexplorer.ui.compare;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The comparison as CSV, one line per update of every run: run, label, iteration, batch loss,
- * the smoothed loss the chart draws, and at epoch boundaries the train and test accuracy.
+ * the smoothed loss the chart draws, and at epoch boundaries the train and test accuracy. Numbers
+ * are written in full (Java's shortest form that reads back as the same double, with a dot
+ * whatever the locale); a loss that is not finite (a diverged run's) is left empty.
  */
 final class ComparisonCsv {
     static final String HEADER = "run,label,iteration,loss,smoothed_loss,train_acc,test_acc";
@@ -37,6 +38,6 @@ final class ComparisonCsv {
     }
 
     private static String number(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+        return Double.isFinite(v) ? Double.toString(v) : "";
     }
 }

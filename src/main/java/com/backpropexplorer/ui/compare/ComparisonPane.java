@@ -5,23 +5,25 @@ import com.backpropexplorer.engine.TrainingConfig;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.PngExport;
 import com.backpropexplorer.ui.chart.ChartCanvas;
+import com.backpropexplorer.ui.shell.Dialogs;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -50,7 +52,7 @@ public final class ComparisonPane extends VBox {
     private final FlowPane legend = new FlowPane(10, 4);
     private final ComboBox<ComparisonRun> healthRun = new ComboBox<>();
     private final List<ChartCanvas> charts;
-    private final GridPane pictures = new GridPane();
+    private final CardGrid pictures = new CardGrid(12);
     private final ListChangeListener<ComparisonRun> onRuns = c -> refresh();
 
     /**
@@ -97,11 +99,13 @@ public final class ComparisonPane extends VBox {
         loss.setTitles(i18n.text("compare.axis.iteration"), i18n.text("compare.axis.loss"));
         ChartCanvas accuracy = new CompareCharts.Curves(runs, true, "compareAccuracy");
         accuracy.setTitles(i18n.text("compare.axis.iteration"), i18n.text("compare.axis.testAccuracy"));
-        ChartCanvas histograms = new CompareCharts.Histograms(runs);
+        ChartCanvas histograms = new ActivationHistograms(runs);
         histograms.setTitles(i18n.text("compare.axis.activation"), i18n.text("compare.axis.share"));
-        ChartCanvas ratios = new CompareCharts.Health(runs, () -> healthRun.getValue(), false, "compareUpdateRatio");
+        IntSupplier end = () -> queue.runs().stream().mapToInt(r -> r.config().iterations()).max().orElse(0);
+        ChartCanvas ratios = new HealthChart(() -> healthLines(healthRun.getValue() == null ? List.of()
+                : List.of(healthRun.getValue())), end, false, "compareUpdateRatio");
         ratios.setTitles(i18n.text("compare.axis.iteration"), i18n.text("compare.axis.ratio"));
-        ChartCanvas dead = new CompareCharts.Health(runs, () -> healthRun.getValue(), true, "compareDeadUnits");
+        ChartCanvas dead = new HealthChart(() -> healthLines(queue.runs()), end, true, "compareDeadUnits");
         dead.setTitles(i18n.text("compare.axis.iteration"), i18n.text("compare.axis.dead"));
         charts = List.of(loss, accuracy, histograms, ratios, dead);
 
@@ -109,20 +113,13 @@ public final class ComparisonPane extends VBox {
         healthRun.setConverter(com.backpropexplorer.ui.Labels.of(r -> r == null ? "" : r.label()));
         healthRun.valueProperty().addListener((obs, o, n) -> ratios.redraw());
 
-        pictures.setHgap(12);
-        pictures.setVgap(8);
         pictures.setId("comparePictures");
-        pictures.add(card("compare.title.loss", loss), 0, 0);
-        pictures.add(card("compare.title.accuracy", accuracy), 1, 0);
-        pictures.add(card("compare.title.histograms", histograms), 0, 1);
-        pictures.add(card("compare.title.dead", dead), 1, 1);
+        VBox histogramCard = card("compare.title.histograms", histograms);
+        CardGrid.setWide(histogramCard);
         VBox ratioCard = card("compare.title.ratio", ratios);
         ratioCard.getChildren().add(1, healthRun);
-        pictures.add(ratioCard, 0, 2);
-        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
-        half.setPercentWidth(50);
-        half.setFillWidth(true);
-        pictures.getColumnConstraints().setAll(half, half);
+        pictures.getChildren().addAll(card("compare.title.loss", loss), card("compare.title.accuracy", accuracy),
+                histogramCard, ratioCard, card("compare.title.dead", dead));
 
         notice.setId("compareNotice");
         notice.setWrapText(true);
@@ -178,15 +175,7 @@ public final class ComparisonPane extends VBox {
     }
 
     private VBox card(String titleKey, ChartCanvas chart) {
-        Label title = new Label(i18n.text(titleKey));
-        title.getStyleClass().add("train-chart-title");
-        title.setWrapText(true);
-        // the chart's texts in the card's own font, so Japanese axis titles get a CJK font
-        title.fontProperty().addListener((obs, o, n) -> chart.setFontFamily(n.getFamily()));
-        VBox card = new VBox(4, title, chart);
-        card.getStyleClass().add("train-card");
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        return card;
+        return ChartCard.of(i18n.text(titleKey), chart);
     }
 
     private void refresh() {
@@ -212,6 +201,13 @@ public final class ComparisonPane extends VBox {
             healthRun.setValue(again != null ? again : queue.runs().get(0));
         }
         charts.forEach(ChartCanvas::redraw);
+        charts.forEach(ChartCanvas::requestLayout); // the histograms take another row when there are more runs
+    }
+
+    /** The health of {@code runs} that have measured some, each in its colour. */
+    private static List<HealthChart.Line> healthLines(List<ComparisonRun> runs) {
+        return runs.stream().filter(r -> r.health() != null)
+                .map(r -> new HealthChart.Line(r.label(), CompareCharts.colour(r.id()), r.health())).toList();
     }
 
     /** Sets the charts' theme. */
@@ -222,26 +218,48 @@ public final class ComparisonPane extends VBox {
     private void exportPng() {
         File file = chooser("compare.png.title", "PNG", "*.png", "comparison.png").showSaveDialog(owner.get());
         if (file != null) {
-            Path target = file.toPath();
-            PngExport.write(pictures, target, background, () -> tell(i18n.text("compare.saved", target), false),
-                    failure -> tell(i18n.describe(failure), true));
+            exportPng(file.toPath());
         }
     }
 
     private void exportCsv() {
         File file = chooser("compare.csv.title", "CSV", "*.csv", "comparison.csv").showSaveDialog(owner.get());
         if (file != null) {
-            Path target = file.toPath();
-            String text = ComparisonCsv.of(List.copyOf(queue.runs()));
-            background.execute(() -> {
-                try {
-                    AtomicFiles.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-                    javafx.application.Platform.runLater(() -> tell(i18n.text("compare.saved", target), false));
-                } catch (RuntimeException e) {
-                    javafx.application.Platform.runLater(() -> tell(i18n.describe(e), true));
-                }
-            });
+            exportCsv(file.toPath());
         }
+    }
+
+    /** The pictures as a PNG at {@code target} (written in the background); a failure gets a dialog. */
+    void exportPng(Path target) {
+        PngExport.write(pictures, target, background, () -> tell(i18n.text("compare.saved", target), false),
+                failure -> failed("compare.png.failed", failure));
+    }
+
+    /** The runs as CSV at {@code target} (written in the background); a failure gets a dialog. */
+    void exportCsv(Path target) {
+        String text = ComparisonCsv.of(List.copyOf(queue.runs()));
+        background.execute(() -> {
+            try {
+                AtomicFiles.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+                Platform.runLater(() -> tell(i18n.text("compare.saved", target), false));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> failed("compare.csv.failed", e));
+            }
+        });
+    }
+
+    /**
+     * A file was not written: one sentence in a dialog (the old file, if any, is as it was, and
+     * the runs stay), not modal-blocking, so the comparison goes on.
+     */
+    private void failed(String headerKey, Throwable failure) {
+        String sentence = i18n.describe(failure);
+        tell(sentence, true);
+        Alert alert = new Dialogs(owner.get()).alert(Alert.AlertType.ERROR, i18n.text("train.file.errorTitle"),
+                i18n.text(headerKey), sentence);
+        alert.getDialogPane().setId("compareErrorDialog");
+        alert.getDialogPane().getContent().setId("compareErrorText");
+        alert.show();
     }
 
     private FileChooser chooser(String titleKey, String kind, String pattern, String name) {

@@ -26,11 +26,14 @@ import javafx.collections.ObservableList;
  * the training thread hands over immutable {@link ComparisonRun} snapshots, at most ten a
  * second per run.
  *
- * <p>The book's two comparisons are presets: figure 6-9's update rules (SGD, Momentum and
- * AdaGrad at η = 0.01, Adam at 0.001, as {@code optimizer_compare_mnist.py}) and figure 6-15's
- * initial weights (std 0.01, Xavier, He, with SGD at η = 0.01, as
- * {@code weight_init_compare.py}); both, like the book's scripts, with batches of 128 for 2,000
- * iterations, on the 784-h-10 net of the form.
+ * <p>The book's two comparisons are presets, with the values of its scripts for them (the
+ * book's repository, {@code ch06/}): figure 6-9's update rules (SGD, Momentum and AdaGrad at
+ * η = 0.01, Adam at 0.001: {@code optimizer_compare_mnist.py} takes the defaults of
+ * {@code common/optimizer.py}) with He's initial weights and ReLU (the defaults of its
+ * {@code MultiLayerNet}), and figure 6-15's initial weights (std 0.01, Xavier, He, with ReLU and
+ * SGD at η = 0.01: {@code weight_init_compare.py}); both, like the scripts, with batches of 128
+ * for 2,000 iterations. The net is the form's 784-h-10 (the scripts' has four hidden layers of
+ * 100), with the form's seed.
  */
 public final class ComparisonQueue {
     /** The book's scripts of figures 6-9 and 6-15 train 2,000 iterations of batches of 128. */
@@ -72,9 +75,9 @@ public final class ComparisonQueue {
         return runs;
     }
 
-    /** Figure 6-9: the four update rules at the book's rates, from {@code base}'s net and seed. */
+    /** Figure 6-9: the four update rules at the book's rates, with He's init and ReLU, from {@code base}'s hidden size and seed. */
     public boolean addOptimizers(TrainingConfig base) {
-        TrainingConfig book = bookLength(base);
+        TrainingConfig book = bookLength(base).withWeightInit(WeightInit.HE).withActivation(Activation.RELU);
         List<ComparisonRun> added = new ArrayList<>();
         for (OptimizerKind kind : OptimizerKind.values()) {
             double rate = kind == OptimizerKind.ADAM ? kind.defaultLearningRate() : 0.01;
@@ -84,7 +87,7 @@ public final class ComparisonQueue {
         return enqueue(added);
     }
 
-    /** Figure 6-15: std 0.01, Xavier and He, trained by SGD at 0.01 with ReLU, from {@code base}'s net and seed. */
+    /** Figure 6-15: std 0.01, Xavier and He, trained by SGD at 0.01 with ReLU, from {@code base}'s hidden size and seed. */
     public boolean addInits(TrainingConfig base) {
         TrainingConfig book = bookLength(base).withOptimizer(OptimizerKind.SGD).withLearningRate(0.01)
                 .withActivation(Activation.RELU);

@@ -137,7 +137,7 @@ public final class ConfusionPane extends VBox {
                 cell.setDisable(n == 0 || t == p && n == 0);
                 double strength = t == p ? (row == 0 ? 0 : (double) n / row) : Math.sqrt((double) n / maxOff);
                 // the count as colour: blue for right answers, red for mistakes (alpha only: the theme's text stays legible)
-                cell.setStyle(String.format(Locale.ROOT, "-fx-padding: 3 5; -fx-background-color: rgba(%s, %.3f);",
+                cell.setStyle(String.format(Locale.ROOT, "-fx-padding: 2 3; -fx-background-color: rgba(%s, %.3f);",
                         t == p ? "68, 147, 248" : "218, 54, 51", t == p ? 0.15 + 0.5 * strength : 0.7 * strength));
                 cell.setTooltip(new Tooltip(i18n.text("confusion.cell.tip", t, p, n)));
             }

@@ -13,14 +13,16 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Window;
 
 /**
- * The Train page's tabs: this run's pictures (as before), which test digits it gets wrong (the
- * confusion matrix of the last epoch, with the step-through one click away), and the
- * comparison of configurations (chapter 6's figures). Wires the page's models to the views.
+ * The Train page's tabs: this run's pictures (as before), whether it is healthy (update sizes
+ * and dead units), which test digits it gets wrong (the confusion matrix of the last epoch, with
+ * the step-through one click away), and the comparison of configurations (chapter 6's figures).
+ * Wires the page's models to the views.
  */
 final class TeachingTabs {
     private final TabPane tabs = new TabPane();
     private final ConfusionPane confusion;
     private final ComparisonPane comparison;
+    private final RunHealthPane health;
     private final DatasetModel dataset;
 
     TeachingTabs(I18n i18n, TrainingModel model, DatasetModel dataset, Node runPictures, ComparisonQueue queue,
@@ -28,6 +30,7 @@ final class TeachingTabs {
                  Subscriptions subscriptions) {
         this.dataset = dataset;
         confusion = new ConfusionPane(i18n, explain);
+        health = new RunHealthPane(i18n, model, subscriptions);
         comparison = new ComparisonPane(i18n, queue, () -> formConfig(model), owner, background, next -> {
             if (dataset.data() != null) {
                 next.run();
@@ -46,6 +49,7 @@ final class TeachingTabs {
         tabs.setId("trainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("trainTabRun", i18n.text("train.tab.run"), runPictures),
+                tab("trainTabHealth", i18n.text("train.tab.health"), scroll(health)),
                 tab("trainTabConfusion", i18n.text("train.tab.confusion"), scroll(confusion)),
                 tab("trainTabCompare", i18n.text("train.tab.compare"), scroll(comparison)));
         subscriptions.listen(model.confusionProperty(), (obs, o, n) -> show(n));
@@ -92,7 +96,12 @@ final class TeachingTabs {
         return comparison;
     }
 
+    RunHealthPane health() {
+        return health;
+    }
+
     void setDark(boolean dark) {
         comparison.setDark(dark);
+        health.setDark(dark);
     }
 }

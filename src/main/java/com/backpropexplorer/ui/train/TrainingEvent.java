@@ -2,6 +2,7 @@ package com.backpropexplorer.ui.train;
 
 import com.backpropexplorer.engine.TrainingSummary;
 import com.backpropexplorer.engine.TwoLayerNet;
+import com.backpropexplorer.explain.TrainingHealth;
 
 /**
  * What the training thread tells the FX thread, in order. Each event is immutable or owns what
@@ -19,6 +20,13 @@ sealed interface TrainingEvent {
 
     /** The test set's confusion matrix right after an {@link EpochAccuracy}. */
     record Confusion(EpochConfusion confusion) implements TrainingEvent {
+    }
+
+    /**
+     * The run's health so far ({@link TrainingHealth}), its iterations counted from the run's
+     * first update; {@code offset} is the updates the net had before the run.
+     */
+    record Health(int offset, TrainingHealth.Series series) implements TrainingEvent {
     }
 
     /** The run has stopped at the pause gate; {@code net} is a copy of the weights there. */

@@ -1,6 +1,8 @@
 package com.backpropexplorer.ui.train;
 
 import com.backpropexplorer.data.AtomicFiles;
+import com.backpropexplorer.engine.TwoLayerNet;
+import com.backpropexplorer.explain.TrainingHealth;
 import java.io.Writer;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +11,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 /**
- * Everything a run measured, kept on the FX thread: the batch loss of every update and the
- * accuracies at each epoch boundary, over all runs of the current net (continuing counts on).
+ * Everything a run measured, kept on the FX thread: the batch loss of every update, the
+ * accuracies at each epoch boundary and the training's health, over all runs of the current net
+ * (continuing counts on).
  * {@link #versionProperty()} changes once per batch of news, so charts redraw once per batch.
  */
 public final class TrainingLog {
@@ -27,6 +31,8 @@ public final class TrainingLog {
     private final List<EpochPoint> epochs = new ArrayList<>();
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper(this, "version");
     private int iterationsPerEpoch = 600;
+    /** The health each run measured, by the updates the net had before it. */
+    private final TreeMap<Integer, TrainingHealth.Series> health = new TreeMap<>();
 
     /** Changes whenever the log does. */
     public ReadOnlyIntegerProperty versionProperty() {
@@ -76,6 +82,37 @@ public final class TrainingLog {
         epochs.add(point);
     }
 
+    /**
+     * What the run that began after update {@code offset} measured so far (its iterations counted
+     * from its first update). It replaces what that run sent before, and what runs after it sent
+     * (a Continue from an earlier point starts over from there).
+     */
+    void setHealth(int offset, TrainingHealth.Series series) {
+        health.tailMap(offset, true).clear();
+        health.put(offset, series);
+    }
+
+    /** The health of all runs of the current net, iterations counted over all of them as the losses are. */
+    public TrainingHealth.Series health() {
+        int n = health.values().stream().mapToInt(TrainingHealth.Series::size).sum();
+        int[] iterations = new int[n];
+        double[][] ratios = new double[TwoLayerNet.PARAM_NAMES.size()][n];
+        double[] dead = new double[n];
+        int at = 0;
+        for (var run : health.entrySet()) {
+            TrainingHealth.Series s = run.getValue();
+            for (int i = 0; i < s.size(); i++) {
+                iterations[at + i] = run.getKey() + s.iterations()[i];
+                dead[at + i] = s.deadShare()[i];
+                for (int k = 0; k < ratios.length; k++) {
+                    ratios[k][at + i] = s.log10Ratio()[k][i];
+                }
+            }
+            at += s.size();
+        }
+        return new TrainingHealth.Series(iterations, ratios, dead);
+    }
+
     /** Tells the charts that news arrived (once per drain, not once per loss). */
     void changed() {
         version.set(version.get() + 1);
@@ -84,6 +121,7 @@ public final class TrainingLog {
     void clear() {
         size = 0;
         epochs.clear();
+        health.clear();
         changed();
     }
 

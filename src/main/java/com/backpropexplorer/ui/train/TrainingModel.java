@@ -338,6 +338,8 @@ public final class TrainingModel {
                     .filter(stalled -> !stalled.equals(notice.get())).ifPresent(notice::set);
         } else if (event instanceof TrainingEvent.Confusion epoch) {
             confusion.set(epoch.confusion());
+        } else if (event instanceof TrainingEvent.Health health) {
+            log.setHealth(health.offset(), health.series());
         } else if (event instanceof TrainingEvent.Paused paused) {
             adopt(paused.net());
         } else if (event instanceof TrainingEvent.Finished finished) {

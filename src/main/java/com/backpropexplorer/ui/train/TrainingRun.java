@@ -9,6 +9,7 @@ import com.backpropexplorer.engine.TrainingListener;
 import com.backpropexplorer.engine.TrainingSummary;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.engine.fast.FastKernels;
+import com.backpropexplorer.explain.TrainingHealth;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
@@ -19,12 +20,18 @@ import org.ejml.data.DMatrixRMaj;
  * progress at most {@value #PROGRESS_HZ} times a second with W1 as tiles and the predictions
  * on the strip of test digits at most {@value #PICTURE_HZ} times a second.
  *
+ * <p>It also measures the run's health ({@link TrainingHealth}: update sizes and dead ReLU units
+ * on the first {@value #HEALTH_PROBE} test digits), every 1 % of the run, and sends what it has
+ * with the pictures.
+ *
  * <p>Pause waits at a gate between two updates; before waiting the run hands out a copy of the
  * weights, so the paused net can be shown in the explainer or saved.
  */
 final class TrainingRun implements TrainingListener {
     static final int PROGRESS_HZ = 20;
     static final int PICTURE_HZ = 5;
+    /** The health's dead units are counted on this many test digits, a batch of the book's size. */
+    static final int HEALTH_PROBE = 100;
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1) / PROGRESS_HZ;
     private static final long PICTURE_NANOS = TimeUnit.SECONDS.toNanos(1) / PICTURE_HZ;
     /*
@@ -68,6 +75,8 @@ final class TrainingRun implements TrainingListener {
     private long lastProgress;
     private long lastPicture;
     private long lastBreath;
+    private TrainingHealth health;
+    private int healthSent;
     private volatile long naps;
 
     /**
@@ -140,6 +149,8 @@ final class TrainingRun implements TrainingListener {
         startNanos = System.nanoTime();
         try {
             Trainer made = makeTrainer.get();
+            health = new TrainingHealth(made.net(), firstRows(made.data().testImages(), HEALTH_PROBE),
+                    healthEvery(config.iterations()));
             trainer = made;
             if (cancelled) {
                 made.cancel(); // cancel() came before there was a trainer to tell
@@ -159,6 +170,7 @@ final class TrainingRun implements TrainingListener {
         }
         losses[lossCount++] = loss;
         runDone = iteration + 1;
+        health.afterUpdate(iteration);
         if (iteration % epochLength != 0) {
             afterUpdate(false); // on epoch iterations the accuracies come first, then onEpoch does this
         }
@@ -185,6 +197,7 @@ final class TrainingRun implements TrainingListener {
             onConfusion(-1, runDone - 1, summary.confusion());
         }
         publishProgress(System.nanoTime(), true);
+        sendHealth();
         channel.event(new TrainingEvent.Finished(summary, trainer.net().copy()));
     }
 
@@ -252,6 +265,29 @@ final class TrainingRun implements TrainingListener {
         pausedNanos += System.nanoTime() - pausedAt;
     }
 
+    /**
+     * Measures every 1 % of the run: some 100 points whatever its length, at least 10 and at
+     * most 100 updates apart (a measurement passes the 100 digits through the first layer once).
+     */
+    static int healthEvery(int iterations) {
+        return Math.max(10, Math.min(100, iterations / 100));
+    }
+
+    private static DMatrixRMaj firstRows(DMatrixRMaj m, int rows) {
+        int n = Math.min(rows, m.numRows);
+        DMatrixRMaj out = new DMatrixRMaj(n, m.numCols);
+        System.arraycopy(m.data, 0, out.data, 0, n * m.numCols);
+        return out;
+    }
+
+    /** The health measured so far, when there is more than was sent. */
+    private void sendHealth() {
+        if (health != null && health.size() != healthSent) {
+            healthSent = health.size();
+            channel.event(new TrainingEvent.Health(offset, health.snapshot()));
+        }
+    }
+
     private void flushLosses() {
         if (lossCount == 0) {
             return;
@@ -269,6 +305,7 @@ final class TrainingRun implements TrainingListener {
             lastPicture = now;
             picture = WeightPicture.of(trainer.net().params().get("W1"));
             predictions = strip.numRows == 0 ? new int[0] : Matrices.argmaxRows(trainer.net().predict(strip));
+            sendHealth();
         }
         double seconds = (now - startNanos - pausedNanos) / 1e9;
         channel.progress(new Progress(offset + runDone, runDone, config.iterations(), seconds, picture,

@@ -19,6 +19,8 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +36,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Every page of the real window at a laptop's sizes (1024×700 and 1366×768) in English and
  * Japanese: no label, button or field cut short ("St…", "1000(", "Explai…"), nothing out of
- * the window or its pane, the tiny lesson's numbers readable, the Train page's charts without a
- * horizontal scroll bar, and the status line in the window's language on every page.
+ * the window or its pane, the tiny lesson's numbers readable, each of the Train page's tabs
+ * without a horizontal scroll bar and all its tab titles in view, and the status line in the
+ * window's language on every page.
  */
 @ExtendWith(ApplicationExtension.class)
 class LaptopLayoutTest {
@@ -109,9 +112,21 @@ class LaptopLayoutTest {
                 assertTrue(smallest >= READABLE_PX, "the tiny lesson's numbers are " + smallest + " px tall");
             }
             if (page.equals("train")) {
-                assertFalse(robot.lookup(".train-charts-scroll .scroll-bar").queryAllAs(ScrollBar.class).stream()
-                        .anyMatch(b -> b.getOrientation() == Orientation.HORIZONTAL && shown(b)),
-                        "the charts are not behind a horizontal scroll bar");
+                // every tab in turn: the run's pictures, the confusion matrix, the comparison
+                TabPane tabs = robot.lookup("#trainTabs").queryAs(TabPane.class);
+                assertTrue(tabs.getTabs().size() >= 3, "the Train page's tabs");
+                for (Tab tab : List.copyOf(tabs.getTabs())) {
+                    robot.interact(() -> tabs.getSelectionModel().select(tab));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    robot.interact(() -> LayoutAudit.problems(window.scene())
+                            .forEach(p -> problems.add(page + " " + tab.getId() + ": " + p)));
+                    assertFalse(robot.lookup(".train-charts-scroll .scroll-bar").queryAllAs(ScrollBar.class).stream()
+                            .anyMatch(b -> b.getOrientation() == Orientation.HORIZONTAL && shown(b)),
+                            tab.getId() + ": its pictures are not behind a horizontal scroll bar");
+                    assertFalse(robot.lookup("#trainTabs .tab-down-button").tryQuery().map(LaptopLayoutTest::shown)
+                            .orElse(false), "every tab's title is in view: the tab headers do not scroll");
+                }
+                robot.interact(() -> tabs.getSelectionModel().select(0));
             }
         }
         assertEquals(List.of(), problems, width + "×" + height + " " + language);

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.ConfusionMatrix;
 import com.backpropexplorer.engine.OptimizerKind;
+import com.backpropexplorer.engine.TrainingConfig;
+import com.backpropexplorer.engine.WeightInit;
 import com.backpropexplorer.explain.ActivationHistogram;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tensor;
+import com.backpropexplorer.explain.TrainingHealth;
+import com.backpropexplorer.ui.chart.ChartCanvas;
 import com.backpropexplorer.ui.compare.ComparisonQueue;
 import com.backpropexplorer.ui.compare.ComparisonRun;
 import com.backpropexplorer.ui.lesson.LessonModel;
@@ -21,6 +26,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -147,6 +153,122 @@ class TeachingTabsTest {
         robot.clickOn("#compareClear");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, queue.runs().size());
+    }
+
+    @Test
+    void theRunsHealthIsMeasuredEveryOnePercentOverAllItsRunsAndShownInItsTab(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            TrainingSettings s = app.model().settings();
+            s.lengthProperty().set("391"); // updates 0..390: the last one measured is the last one made
+            s.batchProperty().set("50");
+            s.learningRateProperty().set("0.05");
+        });
+        robot.clickOn("#trainStartButton");
+        TrainFixture.await(60, () -> app.model().state() == TrainingState.COMPLETED);
+
+        TrainingHealth.Series h = app.model().log().health();
+        assertEquals(10, TrainingRun.healthEvery(391), "1 % of 391 updates, but at least 10 apart");
+        int[] expected = java.util.stream.IntStream.rangeClosed(1, 39).map(k -> 10 * k).toArray();
+        assertArrayEquals(expected, h.iterations(), "every 10 updates, each against the weights one update before");
+        for (double[] perParameter : h.log10Ratio()) {
+            for (double v : perParameter) {
+                assertTrue(v > -8 && v < 0, "log10 ‖ΔW‖/‖W‖ = " + v);
+            }
+        }
+        DMatrixRMaj probe = new DMatrixRMaj(TrainingRun.HEALTH_PROBE, 784);
+        System.arraycopy(GENERATED.data().testImages().data, 0, probe.data, 0, probe.data.length);
+        assertEquals(TrainingHealth.deadShare(app.model().net(), probe), h.deadShare()[h.size() - 1], 0,
+                "the dead units of the last update, on the first 100 test digits, counted directly");
+
+        // Continue: the second run's measurements follow the first's, counted on from update 391
+        robot.interact(() -> app.model().settings().lengthProperty().set("200"));
+        robot.clickOn("#trainContinueButton");
+        TrainFixture.await(60, () -> app.model().state() == TrainingState.COMPLETED);
+        TrainingHealth.Series both = app.model().log().health();
+        assertEquals(39 + 19, both.size());
+        assertArrayEquals(expected, java.util.Arrays.copyOf(both.iterations(), 39), "the first run's stay");
+        assertEquals(391 + 10, both.iterations()[39]);
+        assertEquals(391 + 190, both.iterations()[both.size() - 1]);
+
+        robot.clickOn("#trainTabHealth");
+        WaitForAsyncUtils.waitForFxEvents();
+        RunHealthPane pane = robot.lookup("#runHealthPane").queryAs(RunHealthPane.class);
+        assertArrayEquals(both.iterations(), pane.shown().iterations(), "the tab shows all of it");
+        for (String chart : List.of("#runUpdateRatio", "#runDeadUnits")) {
+            ChartCanvas canvas = robot.lookup(chart).queryAs(ChartCanvas.class);
+            assertTrue(canvas.redraws() > 0 && canvas.getWidth() > 200, chart + " is drawn");
+        }
+
+        // a new run starts the health over
+        robot.interact(() -> app.model().settings().lengthProperty().set("100"));
+        robot.clickOn("#trainStartButton");
+        TrainFixture.await(60, () -> app.model().state() == TrainingState.COMPLETED);
+        assertArrayEquals(java.util.stream.IntStream.rangeClosed(1, 9).map(k -> 10 * k).toArray(),
+                app.model().log().health().iterations());
+        TrainFixture.await(10, () -> pane.shown().size() == 9);
+    }
+
+    /**
+     * The presets' values are those of the book's scripts for the two figures (its repository,
+     * ch06/optimizer_compare_mnist.py and weight_init_compare.py, with the defaults of
+     * common/optimizer.py and common/multi_layer_net.py): batches of 128, 2,000 iterations;
+     * figure 6-9 SGD, Momentum and AdaGrad at 0.01, Adam at 0.001, He's init, ReLU; figure 6-15
+     * std 0.01, Xavier and He with ReLU and SGD at 0.01. The hidden size and seed are the form's.
+     */
+    @Test
+    void theBooksPresetsQueueItsScriptsConfigurationsAndTheFormsIsAddedAsItIs(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            TrainingSettings s = app.model().settings();
+            s.hiddenProperty().set("30");
+            s.seedProperty().set("7");
+            s.initStdProperty().set("0.05");
+            s.activationProperty().set(Activation.SIGMOID);
+            s.optimizerProperty().set(OptimizerKind.MOMENTUM);
+            s.learningRateProperty().set("0.2");
+            s.batchProperty().set("64");
+            s.lengthProperty().set("500");
+        });
+        robot.clickOn("#trainTabCompare");
+        ComparisonQueue queue = app.explorer.comparison();
+
+        robot.clickOn("#compareOptimizers");
+        TrainFixture.await(60, () -> queue.runs().size() == 4); // after the data has loaded
+        robot.clickOn("#compareCancel");
+        assertEquals(List.of("SGD lr 0.01", "Momentum lr 0.01", "AdaGrad lr 0.01", "Adam lr 0.001"), labels(queue));
+        assertEquals(List.of(book(OptimizerKind.SGD, 0.01, WeightInit.HE), book(OptimizerKind.MOMENTUM, 0.01,
+                WeightInit.HE), book(OptimizerKind.ADAGRAD, 0.01, WeightInit.HE), book(OptimizerKind.ADAM, 0.001,
+                WeightInit.HE)), configs(queue));
+        robot.clickOn("#compareClear");
+
+        robot.clickOn("#compareInits");
+        TrainFixture.await(60, () -> queue.runs().size() == 3);
+        robot.clickOn("#compareCancel");
+        assertEquals(List.of("std=0.01", "Xavier", "He"), labels(queue));
+        assertEquals(List.of(book(OptimizerKind.SGD, 0.01, WeightInit.fixed(0.01)), book(OptimizerKind.SGD, 0.01,
+                WeightInit.XAVIER), book(OptimizerKind.SGD, 0.01, WeightInit.HE)), configs(queue));
+        robot.clickOn("#compareClear");
+
+        robot.clickOn("#compareForm");
+        TrainFixture.await(60, () -> queue.runs().size() == 1);
+        robot.clickOn("#compareCancel");
+        assertEquals(List.of(new TrainingConfig(30, 64, 0.2, WeightInit.fixed(0.05), 500, Activation.SIGMOID, 7,
+                OptimizerKind.MOMENTUM)), configs(queue), "the form's configuration as it is");
+        assertEquals("Momentum lr 0.2, sigmoid, init 0.05, h 30, batch 64", queue.runs().get(0).label());
+        robot.clickOn("#compareClear");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, queue.runs().size());
+    }
+
+    private static TrainingConfig book(OptimizerKind optimizer, double rate, WeightInit init) {
+        return new TrainingConfig(30, 128, rate, init, 2000, Activation.RELU, 7, optimizer);
+    }
+
+    private static List<String> labels(ComparisonQueue queue) {
+        return queue.runs().stream().map(ComparisonRun::label).toList();
+    }
+
+    private static List<TrainingConfig> configs(ComparisonQueue queue) {
+        return queue.runs().stream().map(ComparisonRun::config).toList();
     }
 
     private static int[] busiestCell(ConfusionMatrix m) {
