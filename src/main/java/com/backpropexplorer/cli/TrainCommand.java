@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingConfig config = training.config(spec, null);
+        TrainingConfig config = training.config(spec, null, schedule != LearningRateSchedule.CONSTANT, augment);
         checkWritable(save);
         Mnist mnist = data.load(root.context());
         TrainingOptions.checkBatchFits(spec, config, mnist, data.locate(root.context()));

@@ -57,6 +57,14 @@ final class TrainingOptions {
      * @param defaultSeed the seed when --seed is not given, or null for a random one
      */
     TrainingConfig config(CommandSpec spec, Long defaultSeed) {
+        return config(spec, defaultSeed, false, false);
+    }
+
+    /**
+     * The same, for a run with a learning-rate schedule ({@code scheduled}: one more copy of the
+     * weights) or on augmented minibatches (each gathered afresh): both take memory.
+     */
+    TrainingConfig config(CommandSpec spec, Long defaultSeed, boolean scheduled, boolean augmented) {
         double rate = learningRate != null ? learningRate : optimizer.defaultLearningRate();
         Long given = seed != null ? seed : defaultSeed;
         long chosenSeed = given != null ? given : new SplittableRandom().nextLong() & 0xFFFF_FFFFL;
@@ -66,15 +74,16 @@ final class TrainingOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), Converters.sentence(e.getMessage()));
         }
-        checkLimits(spec, config);
+        checkLimits(spec, config, new TrainLimits.Run(config.hiddenSize(), config.batchSize(), config.optimizer(),
+                scheduled, augmented));
         return config;
     }
 
     /** --batch and --hidden within what the training set and memory allow. */
-    private static void checkLimits(CommandSpec spec, TrainingConfig config) {
+    private static void checkLimits(CommandSpec spec, TrainingConfig config, TrainLimits.Run run) {
         String problem = TrainLimits.batchProblem(config.batchSize());
         if (problem == null) {
-            problem = hiddenProblem(config);
+            problem = hiddenProblem(run);
         }
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
@@ -82,13 +91,11 @@ final class TrainingOptions {
     }
 
     /** The memory check, asking for a collection before saying no: the heap in use counts garbage too. */
-    private static String hiddenProblem(TrainingConfig config) {
-        String problem = TrainLimits.hiddenProblem(config.hiddenSize(), config.batchSize(), config.activation(),
-                TrainLimits.heapForTraining());
+    private static String hiddenProblem(TrainLimits.Run run) {
+        String problem = TrainLimits.hiddenProblem(run, TrainLimits.heapForTraining());
         if (problem != null) {
             System.gc();
-            problem = TrainLimits.hiddenProblem(config.hiddenSize(), config.batchSize(), config.activation(),
-                    TrainLimits.heapForTraining());
+            problem = TrainLimits.hiddenProblem(run, TrainLimits.heapForTraining());
         }
         return problem;
     }

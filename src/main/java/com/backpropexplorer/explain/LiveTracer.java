@@ -5,6 +5,7 @@ import com.backpropexplorer.engine.Matrices;
 import com.backpropexplorer.engine.SoftmaxWithLoss;
 import com.backpropexplorer.engine.TwoLayerNet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,13 @@ final class LiveTracer {
     private final double[] values;
     private final ComputationGraph graph;
     private Map<String, Tensor> lastParams = Map.of();
+    /** Rows of dx built at a time in Affine1's backward pass. */
+    private static final int ROWS = 4;
+    /** W1ᵀ as of the last pass, the W1 it was made from, whether that was all finite, and dx's row buffers. */
+    private double[][] w1t;
+    private double[] w1Seen;
+    private boolean w1Finite;
+    private double[][] rowBuffers;
     private static final String NET = Tracer.TWO_LAYER_NET;
 
     LiveTracer(TwoLayerNet net, DMatrixRMaj x, int[] labels, BatchState state) {
@@ -137,39 +145,78 @@ final class LiveTracer {
         return out;
     }
 
-    /** dx = dout·W1ᵀ, dW = xᵀ·dout, db = Σ dout; zeros of x and of dout skipped. */
+    /**
+     * dx = dout·W1ᵀ, dW = xᵀ·dout, db = Σ dout; zeros of x skipped, and zeros of dout when a
+     * row is on its own. Each element's sum runs over the same terms in the same order as the
+     * row-by-row product; four rows of dx are built at a time, so that each row of W1ᵀ is read
+     * once for the four (a zero of dout there adds an exact ±0).
+     */
     private Stage affine1Backward(int index, Layer affine1, DMatrixRMaj dout) {
-        DMatrixRMaj w1 = net.params().get("W1");
         int n = dout.numRows;
         int hidden = dout.numCols;
-        int inputs = w1.numRows;
-        double[] w1t = new double[hidden * inputs];
-        for (int i = 0; i < inputs; i++) {
-            for (int j = 0; j < hidden; j++) {
-                w1t[j * inputs + i] = w1.data[i * hidden + j];
-            }
-        }
+        int inputs = x.numCols;
+        double[][] w1t = transposedW1();
         double[] dx = new double[n * inputs];
         double[] dw = new double[inputs * hidden];
         double[] db = new double[hidden];
-        for (int r = 0; r < n; r++) {
-            int row = r * inputs;
-            for (int j = 0; j < hidden; j++) {
-                double d = dout.data[r * hidden + j];
-                db[j] += d;
-                if (d != 0) {
-                    int wrow = j * inputs;
+        double[] d = dout.data;
+        // 0·w is an exact ±0 only while W1 is finite; else skip the zeros as the plain product would
+        int block = w1Finite ? ROWS : 1;
+        for (int r0 = 0; r0 < n; r0 += block) {
+            int rows = Math.min(block, n - r0);
+            if (rows == ROWS) {
+                for (int k = 0; k < ROWS; k++) {
+                    Arrays.fill(rowBuffers[k], 0, inputs, 0.0);
+                }
+                double[] b0 = rowBuffers[0];
+                double[] b1 = rowBuffers[1];
+                double[] b2 = rowBuffers[2];
+                double[] b3 = rowBuffers[3];
+                for (int j = 0; j < hidden; j++) {
+                    double d0 = d[r0 * hidden + j];
+                    double d1 = d[(r0 + 1) * hidden + j];
+                    double d2 = d[(r0 + 2) * hidden + j];
+                    double d3 = d[(r0 + 3) * hidden + j];
+                    if (d0 == 0 && d1 == 0 && d2 == 0 && d3 == 0) {
+                        continue;
+                    }
+                    double[] w = w1t[j];
                     for (int i = 0; i < inputs; i++) {
-                        dx[row + i] += d * w1t[wrow + i];
+                        double wi = w[i];
+                        b0[i] += d0 * wi;
+                        b1[i] += d1 * wi;
+                        b2[i] += d2 * wi;
+                        b3[i] += d3 * wi;
+                    }
+                }
+                for (int k = 0; k < ROWS; k++) {
+                    System.arraycopy(rowBuffers[k], 0, dx, (r0 + k) * inputs, inputs);
+                }
+            } else {
+                for (int r = r0; r < r0 + rows; r++) {
+                    int row = r * inputs;
+                    for (int j = 0; j < hidden; j++) {
+                        double dj = d[r * hidden + j];
+                        if (dj != 0) {
+                            double[] w = w1t[j];
+                            for (int i = 0; i < inputs; i++) {
+                                dx[row + i] += dj * w[i];
+                            }
+                        }
                     }
                 }
             }
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < hidden; j++) {
+                db[j] += d[r * hidden + j];
+            }
+            int dbase = r * hidden;
             for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
                 double v = values[k];
                 int base = columns[k] * hidden;
-                int dbase = r * hidden;
                 for (int j = 0; j < hidden; j++) {
-                    dw[base + j] += v * dout.data[dbase + j];
+                    dw[base + j] += v * d[dbase + j];
                 }
             }
         }
@@ -177,6 +224,36 @@ final class LiveTracer {
         return new Stage(index, Direction.BACKWARD, affine1.name(), Tracer.kindOf(affine1),
                 List.of(Tensor.of("dout", dout)), List.of(Tensor.wrap("dx", n, inputs, dx)), List.of(), grads,
                 Tracer.backwardCalls(NET, Tracer.className(affine1)));
+    }
+
+    /**
+     * W1ᵀ, one array a hidden unit, kept from the last pass: only the elements that changed since
+     * (one, while a weight is dragged) are written again, instead of 784·50 scattered writes.
+     */
+    private double[][] transposedW1() {
+        DMatrixRMaj w1 = net.params().get("W1");
+        int inputs = w1.numRows;
+        int hidden = w1.numCols;
+        boolean fresh = w1t == null || w1t.length != hidden || w1t[0].length != inputs;
+        if (fresh) {
+            w1t = new double[hidden][inputs];
+            w1Seen = new double[inputs * hidden];
+            rowBuffers = new double[ROWS][inputs];
+        }
+        double[] now = w1.data;
+        int nonFinite = 0;
+        for (int p = 0; p < now.length; p++) {
+            double v = now[p];
+            if (fresh || Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(w1Seen[p])) {
+                w1Seen[p] = v;
+                w1t[p % hidden][p / hidden] = v;
+            }
+            if (!Double.isFinite(v)) {
+                nonFinite++;
+            }
+        }
+        w1Finite = nonFinite == 0;
+        return w1t;
     }
 
     private static boolean allFinite(DMatrixRMaj m) {

@@ -12,6 +12,12 @@ public final class Tensor {
     private final int rows;
     private final int cols;
     private final double[] data;
+    /**
+     * maxAbs() once computed, else -1: a heatmap of the graph and the inspector each ask for
+     * it, many times a second while a weight is dragged. Volatile: computed on whichever thread
+     * asks first, the same value on any.
+     */
+    private volatile double maxAbs = -1;
 
     private Tensor(String name, int rows, int cols, double[] data) {
         this.name = name;
@@ -114,11 +120,16 @@ public final class Tensor {
 
     /** The largest |value|, for colour scales that are symmetric around zero. */
     public double maxAbs() {
-        double m = 0;
-        for (double v : data) {
-            m = Math.max(m, Math.abs(v));
+        double cached = maxAbs;
+        if (cached == -1) {
+            double m = 0;
+            for (double v : data) {
+                m = Math.max(m, Math.abs(v));
+            }
+            maxAbs = m;
+            cached = m;
         }
-        return m;
+        return cached;
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tracer;
 import com.backpropexplorer.explain.WeightProbe.Element;
@@ -49,25 +50,25 @@ class LessonModelTest {
         return model;
     }
 
-    /** Runs {@code action} on the FX thread; a failed assertion in it fails the test that ran it. */
+    /** Runs {@code action} on the FX thread; an assertion that fails there fails the test. */
     private static void onFx(Runnable action) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
-        Throwable[] failure = new Throwable[1];
+        Throwable[] failed = new Throwable[1];
         Platform.runLater(() -> {
             try {
                 action.run();
             } catch (Throwable t) {
-                failure[0] = t;
+                failed[0] = t;
             } finally {
                 done.countDown();
             }
         });
         assertTrue(done.await(10, TimeUnit.SECONDS));
-        if (failure[0] instanceof Error error) {
-            throw error;
+        if (failed[0] instanceof Error e) {
+            throw e;
         }
-        if (failure[0] != null) {
-            throw new AssertionError(failure[0]);
+        if (failed[0] != null) {
+            throw new AssertionError(failed[0]);
         }
     }
 
@@ -181,13 +182,14 @@ class LessonModelTest {
         onFx(() -> queued.get(0).run());
         onFx(() -> assertTrue(model.run() == shown[0], "the older load's pass came later and is not shown"));
 
-        onFx(() -> model.setSource(failing(tiny.example(), new MnistMissingException("MNIST is not in /nowhere"))));
+        DataException notThere = new DataException("file.missing", "MNIST", "/nowhere");
+        onFx(() -> model.setSource(failing(tiny.example(), new MnistMissingException(notThere))));
         onFx(() -> queued.get(2).run());
         onFx(() -> {
             assertEquals(LessonModel.Status.MNIST_MISSING, model.status());
-            assertEquals("MNIST is not in /nowhere", model.problemProperty().get());
-            assertTrue(model.problemText(Locale.JAPANESE).contains("MNIST is not in /nowhere"),
-                    "where MNIST was looked for, in the sentence of the learner's language");
+            assertEquals(notThere.getMessage(), model.problemProperty().get());
+            assertEquals(notThere.message(Locale.JAPANESE), model.problemText(Locale.JAPANESE),
+                    "where MNIST was looked for, in the window's language");
             assertTrue(model.run() == shown[0], "the last pass stays on show");
         });
         onFx(() -> model.setSource(failing(tiny.example(), new IllegalStateException("the engine broke"))));

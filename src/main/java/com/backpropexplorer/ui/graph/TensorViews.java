@@ -310,8 +310,8 @@ public final class TensorViews {
                               int srcCols, int stride) {
         int rows = (int) image.getHeight();
         int cols = (int) image.getWidth();
-        int positive = rgb(flow.color());
-        int negative = rgb(Flow.NEGATIVE);
+        int[] positive = premultiplied(rgb(flow.color()));
+        int[] negative = premultiplied(rgb(Flow.NEGATIVE));
         int[] colOf = new int[cols];
         for (int c = 0; c < cols; c++) {
             colOf[c] = c * srcCols / cols;
@@ -328,10 +328,29 @@ public final class TensorViews {
                 // a floor of 0.06 keeps the cell grid visible where values are near zero;
                 // + 0.5 then truncation rounds (alpha is never negative)
                 int alpha = (int) (255 * (0.06 + 0.94 * (strength == strength ? strength : 0)) + 0.5);
-                argb[at + c] = (alpha << 24) | (v >= 0 ? positive : negative);
+                argb[at + c] = (v >= 0 ? positive : negative)[alpha];
             }
         }
-        image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), argb, 0, cols);
+        // premultiplied already: the image's own format takes it without a division per pixel
+        image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbPreInstance(), argb, 0, cols);
+    }
+
+    /** Per colour, its 256 alpha levels premultiplied, as JavaFX premultiplies an IntArgb pixel. */
+    private static final java.util.Map<Integer, int[]> PREMULTIPLIED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static int[] premultiplied(int rgb) {
+        return PREMULTIPLIED.computeIfAbsent(rgb, key -> {
+            int[] plain = new int[256];
+            for (int a = 0; a < 256; a++) {
+                plain[a] = (a << 24) | key;
+            }
+            // through a scratch image, so that each level is exactly the pixel IntArgb gave before
+            WritableImage scratch = new WritableImage(256, 1);
+            scratch.getPixelWriter().setPixels(0, 0, 256, 1, PixelFormat.getIntArgbInstance(), plain, 0, 256);
+            int[] pre = new int[256];
+            scratch.getPixelReader().getPixels(0, 0, 256, 1, PixelFormat.getIntArgbPreInstance(), pre, 0, 256);
+            return pre;
+        });
     }
 
     private static int rgb(Color c) {

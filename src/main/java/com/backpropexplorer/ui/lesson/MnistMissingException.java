@@ -4,11 +4,7 @@ package com.backpropexplorer.ui.lesson;
 public final class MnistMissingException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    public MnistMissingException(String message) {
-        super(message);
-    }
-
-    /** Keeps {@code cause}, so the window can say it in its own language (DataException.describe). */
+    /** Keeps {@code cause}, so the window can say it in its own language (I18n.describe). */
     public MnistMissingException(com.backpropexplorer.data.DataException cause) {
         super(cause.getMessage(), cause);
     }

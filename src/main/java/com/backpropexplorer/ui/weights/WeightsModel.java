@@ -1,19 +1,12 @@
 package com.backpropexplorer.ui.weights;
 
 import com.backpropexplorer.explain.ParameterProbe;
-import com.backpropexplorer.explain.Probes;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.explain.Trace;
 import com.backpropexplorer.explain.WeightProbe.Element;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.LessonRun;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -23,17 +16,16 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ChangeListener;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * The view-model of the weights panel of one lesson: which element moves (held by the
  * {@link LessonModel}, so the graph and inspector highlight it), its slider range, the learning
  * rate, and the engine's latest answers.
  *
- * <p>Threading: one daemon engine thread owns the {@link ParameterProbe} (the live weights);
- * this class's properties and commands belong to the FX thread. Slider events go through a
- * latest-wins slot: if they come faster than the engine answers, only the newest is computed.
- * Answers come back as immutable snapshots, at most one waiting for the FX thread at a time.
+ * <p>Threading: the {@link WeightsEngine}'s daemon thread owns the {@link ParameterProbe} (the
+ * live weights); this class's properties and commands belong to the FX thread. Commands become
+ * {@link EngineRequest}s in the engine's latest-wins slot; answers come back as immutable
+ * snapshots.
  */
 public final class WeightsModel {
     /** Points on the loss curve. */
@@ -44,19 +36,8 @@ public final class WeightsModel {
     public static final double LIMIT = 1e6;
 
     private final LessonModel lesson;
-    private final ExecutorService engine;
+    private final WeightsEngine engine;
     private final LatencyLog latency = new LatencyLog();
-
-    // ---- engine thread only
-    private ParameterProbe probe;
-    private long probeGeneration = -1;
-    private Map<String, DMatrixRMaj> startWeights;
-    private Map<String, DMatrixRMaj> stepFrom;
-    private Map<String, DMatrixRMaj> stepGradients;
-
-    // ---- between threads
-    private final AtomicReference<Live> slot = new AtomicReference<>();
-    private final AtomicReference<WeightSnapshot> outbox = new AtomicReference<>();
 
     // ---- FX thread
     private long generation;
@@ -75,42 +56,9 @@ public final class WeightsModel {
     private final ChangeListener<Element> onSelected = (obs, o, n) -> selectionChanged(true);
     private final ChangeListener<Element> onSecond = (obs, o, n) -> selectionChanged(false);
 
-    /**
-     * What the engine should do next: a change of the weights (or none), whether the curve and
-     * the contour map must be redrawn, for which selection and range, and since when the learner
-     * waits (the oldest event merged into it).
-     *
-     * @param sets the element a plain "set this weight" sets, else null
-     * @param absolute true when the change sets every parameter (reset, a step's fraction)
-     */
-    private record Live(Consumer<ParameterProbe> change, Element sets, boolean absolute, boolean weightsChange,
-                        boolean curveToo, long requestedAt, long gen, Element a, Element b, double min, double max,
-                        double bMin, double bMax) {
-
-        /**
-         * This entry replaced by a newer one. The older change is dropped when the newer one
-         * makes it irrelevant (it sets every parameter, or the same weight again); otherwise
-         * both run in order, so a reset is never lost behind a slider event.
-         */
-        Live then(Live next) {
-            boolean drop = next.absolute || (next.sets != null && next.sets.equals(sets));
-            Consumer<ParameterProbe> change = drop ? next.change : this.change.andThen(next.change);
-            Element sets = drop ? next.sets : null;
-            boolean absolute = next.absolute || (!drop && this.absolute);
-            return new Live(change, sets, absolute, weightsChange || next.weightsChange, curveToo || next.curveToo,
-                    requestedAt, next.gen, next.a, next.b, next.min, next.max, next.bMin, next.bMax);
-        }
-    }
-
     public WeightsModel(LessonModel lesson) {
         this.lesson = lesson;
-        String name = "weights-engine-" + lesson.example().id();
-        // daemon: closing the window ends the process even while the engine computes
-        this.engine = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        this.engine = new WeightsEngine("weights-engine-" + lesson.example().id(), this::apply);
         lesson.loadedProperty().addListener(onLoaded);
         lesson.selectedElementProperty().addListener(onSelected);
         lesson.secondElementProperty().addListener(onSecond);
@@ -227,68 +175,25 @@ public final class WeightsModel {
         Element e = lesson.selectedElement();
         boolean all = stepAll.get();
         double lr = learningRate.get();
-        long gen = generation;
-        engine.execute(() -> {
-            if (probe == null || gen != probeGeneration) {
-                return;
-            }
-            stepFrom = probe.params();
-            Map<String, DMatrixRMaj> grads = probe.backpropGradients();
-            stepGradients = new LinkedHashMap<>();
-            grads.forEach((name, g) -> {
-                DMatrixRMaj scaled = g.copy();
-                for (int i = 0; i < scaled.data.length; i++) {
-                    scaled.data[i] *= lr;
-                }
-                if (!all) {
-                    // only the selected element moves
-                    java.util.Arrays.fill(scaled.data, 0);
-                    if (e != null && name.equals(e.param())) {
-                        scaled.set(e.row(), e.col(), lr * g.get(e.row(), e.col()));
-                    }
-                }
-                stepGradients.put(name, scaled);
-            });
-            double before = e == null ? Double.NaN : probe.get(e);
-            double after = e == null ? Double.NaN : before - stepGradients.get(e.param()).get(e.row(), e.col());
-            Platform.runLater(() -> ready.accept(new double[] {before, after}));
-        });
+        engine.prepareStep(generation, e, all, lr, ready);
         markEdited();
     }
 
     /** Moves the weights to w − t·lr·dL/dw (t from 0 to 1) of the step prepared last. */
     public void stepFraction(double t) {
         boolean all = stepAll.get();
-        submitLive(p -> {
-            if (stepFrom == null) {
-                return;
-            }
-            Map<String, DMatrixRMaj> now = new LinkedHashMap<>();
-            stepFrom.forEach((name, from) -> {
-                DMatrixRMaj m = from.copy();
-                DMatrixRMaj g = stepGradients.get(name);
-                for (int i = 0; i < m.data.length; i++) {
-                    m.data[i] -= t * g.data[i];
-                }
-                now.put(name, m);
-            });
-            p.setAll(now);
-        }, null, true, true, all);
+        submitLive(engine.stepTo(t), null, true, true, all);
     }
 
     /** Back to the lesson's weights. */
     public void reset() {
         edited.set(false);
-        submitLive(p -> {
-            if (startWeights != null) {
-                p.setAll(startWeights);
-            }
-        }, null, true, true, true);
+        submitLive(engine.backToStart(), null, true, true, true);
     }
 
     /** Stops the engine thread (the app is closing or a test ends). */
     public void shutdown() {
-        engine.shutdownNow();
+        engine.shutdown();
     }
 
     private void markEdited() {
@@ -308,12 +213,7 @@ public final class WeightsModel {
         long gen = ++generation;
         Trace trace = run.trace();
         edited.set(false);
-        engine.execute(() -> {
-            probe = Probes.of(trace);
-            probeGeneration = gen;
-            startWeights = probe.params();
-            stepFrom = null;
-        });
+        engine.load(trace, gen);
         if (lesson.selectedElement() != null) {
             selectionChanged(true);
         }
@@ -349,77 +249,15 @@ public final class WeightsModel {
         submitLive(p -> { }, null, false, false, true);
     }
 
-    /** Puts a change in the latest-wins slot; starts the engine on it unless it is already queued. */
+    /** Hands a change to the engine's latest-wins slot, with the selection and ranges of now. */
     private void submitLive(Consumer<ParameterProbe> change, Element sets, boolean absolute, boolean weightsChange,
                             boolean curveToo) {
-        Live next = new Live(change, sets, absolute, weightsChange, curveToo, System.nanoTime(), generation,
-                lesson.selectedElement(), lesson.secondElement(), rangeMin.get(), rangeMax.get(), secondMin, secondMax);
-        Live previous = slot.getAndUpdate(old -> old == null ? next : old.then(next));
-        if (previous == null) {
-            engine.execute(this::runLive);
-        }
+        engine.submit(new EngineRequest(change, sets, absolute, weightsChange, curveToo, System.nanoTime(),
+                generation, lesson.selectedElement(), lesson.secondElement(), rangeMin.get(), rangeMax.get(),
+                secondMin, secondMax));
     }
 
-    /** Engine thread: computes whatever is in the slot now (the newest request). */
-    private void runLive() {
-        Live live = slot.getAndSet(null);
-        if (live == null || probe == null || live.gen() != probeGeneration) {
-            return;
-        }
-        long start = System.nanoTime();
-        live.change().accept(probe);
-        Element a = live.a();
-        Element b = live.b();
-        WeightSnapshot answer = answer(live.gen(), a, b, live.weightsChange(), live.requestedAt(), start);
-        LossCurve newCurve = null;
-        LossGrid newGrid = null;
-        if (live.curveToo() && a != null && probe.contains(a)) {
-            double[] values = linspace(live.min(), live.max(), CURVE_POINTS);
-            newCurve = new LossCurve(live.gen(), a, values, probe.lossCurve(a, values));
-            if (b != null && probe.contains(b)) {
-                double[] av = linspace(live.min(), live.max(), GRID_POINTS);
-                double[] bv = linspace(live.bMin(), live.bMax(), GRID_POINTS);
-                newGrid = new LossGrid(live.gen(), a, av, b, bv, probe.lossGrid(a, av, b, bv));
-            }
-        }
-        publish(answer, newCurve, newGrid);
-    }
-
-    /** The numbers after a change; a fresh pass only when the weights changed (the graph redraws). */
-    private WeightSnapshot answer(long gen, Element a, Element b, boolean weightsChanged, long requestedAt,
-                                  long start) {
-        Trace trace = weightsChanged ? probe.trace() : null;
-        Map<String, DMatrixRMaj> grads = weightsChanged ? null : probe.backpropGradients();
-        double value = Double.NaN;
-        double backprop = Double.NaN;
-        double numerical = Double.NaN;
-        if (a != null && probe.contains(a)) {
-            value = probe.get(a);
-            backprop = trace != null ? Probes.gradient(trace, a) : grads.get(a.param()).get(a.row(), a.col());
-            numerical = probe.numericalGradient(a);
-        }
-        double secondValue = Double.NaN;
-        double secondBackprop = Double.NaN;
-        if (b != null && probe.contains(b)) {
-            secondValue = probe.get(b);
-            secondBackprop = trace != null ? Probes.gradient(trace, b) : grads.get(b.param()).get(b.row(), b.col());
-        }
-        return new WeightSnapshot(gen, a, value, trace != null ? trace.loss() : probe.loss(), backprop, numerical, b, secondValue, secondBackprop,
-                trace, requestedAt, System.nanoTime() - start);
-    }
-
-    private void publish(WeightSnapshot answer, LossCurve newCurve, LossGrid newGrid) {
-        if (newCurve != null || newGrid != null) {
-            // shapes are rare (selection, range, step): deliver them in order, not coalesced
-            outbox.set(null);
-            Platform.runLater(() -> apply(answer, newCurve, newGrid));
-            return;
-        }
-        if (outbox.getAndSet(answer) == null) {
-            Platform.runLater(() -> apply(outbox.getAndSet(null), null, null));
-        }
-    }
-
+    /** FX thread: an answer of the engine (and the new curve and map, if any) goes on show. */
     private void apply(WeightSnapshot answer, LossCurve newCurve, LossGrid newGrid) {
         if (answer == null || answer.generation() != generation) {
             return;
@@ -440,13 +278,5 @@ public final class WeightsModel {
         if (answer.trace() != null) {
             latency.valuesSet(System.nanoTime() - answer.requestedAt());
         }
-    }
-
-    static double[] linspace(double min, double max, int n) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = i == n - 1 ? max : min + (max - min) * i / (n - 1);
-        }
-        return v;
     }
 }
