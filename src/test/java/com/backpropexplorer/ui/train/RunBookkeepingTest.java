@@ -8,7 +8,10 @@ import com.backpropexplorer.engine.TrainingSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The training view's bookkeeping that needs no window: the plan Continue goes on to, the progress counts, what a run's end says. */
+/**
+ * The training view's bookkeeping that needs no window: the plan Continue goes on to, the
+ * progress counts, what a run's end says, the clock.
+ */
 class RunBookkeepingTest {
 
     @Test
@@ -90,5 +93,15 @@ class RunBookkeepingTest {
 
     private static TrainingSummary summary(TrainingSummary.Status status, int steps, double badLoss) {
         return new TrainingSummary(status, steps, 0.9, 0.8, 2.25, 1.0, 0.5, steps - 1, badLoss, 5.0, null);
+    }
+
+    @Test
+    void timesReadAsAClockFromAnHourOnWithHoursAndADashWhenUnknown() {
+        assertEquals("0:00", RunControls.clock(0.4));
+        assertEquals("1:05", RunControls.clock(65));
+        assertEquals("59:59", RunControls.clock(3599.4));
+        assertEquals("1:00:05", RunControls.clock(3605));
+        assertEquals("–", RunControls.clock(Double.NaN), "no speed yet: no time left");
+        assertEquals("–", RunControls.clock(-1));
     }
 }
