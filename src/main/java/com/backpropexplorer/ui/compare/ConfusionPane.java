@@ -3,6 +3,7 @@ package com.backpropexplorer.ui.compare;
 import com.backpropexplorer.engine.ConfusionMatrix;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.LookedUpColors;
 import java.util.Arrays;
 import java.util.Locale;
 import javafx.geometry.Pos;
@@ -17,6 +18,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -27,6 +29,9 @@ import org.ejml.data.DMatrixRMaj;
  * does on the canvas. FX thread only.
  */
 public final class ConfusionPane extends VBox {
+    /** The looked-up colours of app.css for the diagonal (right answers) and the rest (mistakes). */
+    static final String RIGHT = "-bpe-confusion-right";
+    static final String WRONG = "-bpe-confusion-wrong";
     /** What a click on a digit does: open it in the step-through. */
     @FunctionalInterface
     public interface ExplainDigit {
@@ -136,9 +141,12 @@ public final class ConfusionPane extends VBox {
                 cell.setText(Integer.toString(n));
                 cell.setDisable(n == 0 || t == p && n == 0);
                 double strength = t == p ? (row == 0 ? 0 : (double) n / row) : Math.sqrt((double) n / maxOff);
-                // the count as colour: blue for right answers, red for mistakes (alpha only: the theme's text stays legible)
-                cell.setStyle(String.format(Locale.ROOT, "-fx-padding: 2 3; -fx-background-color: rgba(%s, %.3f);",
-                        t == p ? "68, 147, 248" : "218, 54, 51", t == p ? 0.15 + 0.5 * strength : 0.7 * strength));
+                // the count as colour: app.css's colours for right answers and mistakes, the count as their
+                // opacity (the theme's text stays legible)
+                Color base = LookedUpColors.app(t == p ? RIGHT : WRONG);
+                cell.setStyle(String.format(Locale.ROOT, "-fx-padding: 2 3; -fx-background-color: rgba(%d, %d, %d, %.3f);",
+                        Math.round(base.getRed() * 255), Math.round(base.getGreen() * 255),
+                        Math.round(base.getBlue() * 255), t == p ? 0.15 + 0.5 * strength : 0.7 * strength));
                 cell.setTooltip(new Tooltip(i18n.text("confusion.cell.tip", t, p, n)));
             }
         }

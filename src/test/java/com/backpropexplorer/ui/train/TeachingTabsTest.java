@@ -81,6 +81,9 @@ class TeachingTabsTest {
             for (int p = 0; p < 10; p++) {
                 Button cell = robot.lookup("#confusion-" + t + "-" + p).queryButton();
                 assertEquals(Integer.toString(m.count(t, p)), cell.getText());
+                // app.css's colour for right answers on the diagonal, for mistakes elsewhere
+                String rgb = t == p ? "rgba(68, 147, 248, " : "rgba(218, 54, 51, ";
+                assertTrue(cell.getStyle().contains(rgb), t + "," + p + ": " + cell.getStyle());
                 shown += Integer.parseInt(cell.getText());
             }
         }
