@@ -138,7 +138,7 @@ public final class Explorer {
         pages.addAll(List.of(
                 new PageSpec("train", "nav.train", PageSpec.Section.TOOLS, () -> {
                     TrainingPage page = new TrainingPage(i18n, training, dataset, mnist, modelActions(dialogs), status,
-                            dialogs, theme);
+                            dialogs);
                     page.addTeachingTabs(comparison, (pixels, label, net) -> {
                         mnistDigits.showDrawn(new DrawnDigitLesson(pixels, label, net));
                         navigator.show(Example.MNIST.id());
@@ -160,8 +160,7 @@ public final class Explorer {
         String key = "nav." + example.id();
         return new PageSpec(example.id(), i18n -> i18n.has(key) ? i18n.text(key) : example.navLabel(i18n.locale()),
                 PageSpec.Section.LESSONS, () -> {
-            ExplainerPage page = new ExplainerPage(i18n, lessons.get(example), weights.get(example), status, dialogs,
-                    theme);
+            ExplainerPage page = new ExplainerPage(i18n, lessons.get(example), weights.get(example), status, dialogs);
             page.setAnimated(animated);
             page.dockCode(codeShown);
             if (inputs.containsKey(example)) {

@@ -69,14 +69,6 @@ public abstract class ChartCanvas extends Region {
         setMinSize(look.minSize().getWidth(), look.minSize().getHeight());
     }
 
-    /**
-     * Nothing since the colours come from the CSS, which follows the theme by the root's "dark"
-     * style class: the chart draws again when they change.
-     */
-    public void setDark(boolean value) {
-        // the theme reaches the chart through its looked-up colours
-    }
-
     /** The family of the labels around the chart, so Japanese axis titles get a CJK font. */
     public void setFontFamily(String family) {
         font = Font.font(family, 11);

@@ -210,10 +210,6 @@ public final class ComparisonPane extends VBox {
                 .map(r -> new HealthChart.Line(r.label(), CompareCharts.series(r.id()), r.health())).toList();
     }
 
-    /** Sets the charts' theme. */
-    public void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
-    }
 
     private void exportPng() {
         File file = chooser("compare.png.title", "PNG", "*.png", "comparison.png").showSaveDialog(owner.get());

@@ -6,7 +6,6 @@ import com.backpropexplorer.explain.Stage;
 import com.backpropexplorer.explain.text.Texts;
 import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
-import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.code.CodeDock;
 import com.backpropexplorer.ui.code.CodeVisibility;
 import com.backpropexplorer.ui.code.CodePane;
@@ -27,7 +26,6 @@ import com.backpropexplorer.ui.weights.WeightsModel;
 import com.backpropexplorer.ui.weights.WeightsPanel;
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -99,10 +97,8 @@ public final class ExplainerPage implements Page {
      * @param weights its weights panel's view-model, or null for a lesson without weights
      * @param status the window's status line, which the page fills while it is shown
      * @param dialogs for the W1 tiles window
-     * @param theme light or dark, for the weights panel's charts
      */
-    public ExplainerPage(I18n i18n, LessonModel model, WeightsModel weights, StatusLine status, Dialogs dialogs,
-                         ObservableValue<Theme> theme) {
+    public ExplainerPage(I18n i18n, LessonModel model, WeightsModel weights, StatusLine status, Dialogs dialogs) {
         this.i18n = i18n;
         this.model = model;
         this.status = status;
@@ -120,7 +116,7 @@ public final class ExplainerPage implements Page {
         inspectorScroll.setContent(model.example() == Example.SIMPLE
                 ? new VBox(BookPanel.collapsible(i18n, Lessons.simple().book().orElseThrow()), inspector) : inspector);
         timelineHost.getChildren().add(new TimelineStrip(model, i18n));
-        weightsPanel = weights == null ? null : new WeightsPanel(weights, i18n, theme);
+        weightsPanel = weights == null ? null : new WeightsPanel(weights, i18n);
         graphArea.setBottom(weightsPanel);
 
         root.getStylesheets().add(CodePane.STYLESHEET_URL);

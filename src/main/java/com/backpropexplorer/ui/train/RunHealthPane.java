@@ -65,7 +65,4 @@ final class RunHealthPane extends VBox {
         }
     }
 
-    void setDark(boolean dark) {
-        charts.forEach(c -> c.setDark(dark));
-    }
 }

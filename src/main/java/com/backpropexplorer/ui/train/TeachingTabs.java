@@ -100,8 +100,4 @@ final class TeachingTabs {
         return health;
     }
 
-    void setDark(boolean dark) {
-        comparison.setDark(dark);
-        health.setDark(dark);
-    }
 }

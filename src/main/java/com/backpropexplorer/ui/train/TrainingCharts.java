@@ -88,10 +88,6 @@ final class TrainingCharts {
         return strip;
     }
 
-    void setDark(boolean dark) {
-        lossChart.setDark(dark);
-        accuracyChart.setDark(dark);
-    }
 
     void stop() {
         lossRedrawLater.stop();

@@ -4,13 +4,11 @@ import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.OptimizerKind;
 import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
-import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.shared.MnistFolder;
 import com.backpropexplorer.ui.shell.Dialogs;
 import com.backpropexplorer.ui.shell.Page;
 import com.backpropexplorer.ui.shell.StatusLine;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -39,7 +37,6 @@ public final class TrainingPage implements Page {
     private final ModelActions actions;
     private final StatusLine status;
     private final Dialogs dialogs;
-    private final ObservableValue<Theme> theme;
     private final Subscriptions subscriptions = new Subscriptions();
     private final SettingsForm form;
     private final BorderPane root;
@@ -77,17 +74,15 @@ public final class TrainingPage implements Page {
      * @param actions open, save and export
      * @param status the window's status line, which the page fills while it is shown
      * @param dialogs for the folder chooser
-     * @param theme light or dark, for the charts
      */
     public TrainingPage(I18n i18n, TrainingModel model, DatasetModel dataset, MnistFolder mnist, ModelActions actions,
-                        StatusLine status, Dialogs dialogs, ObservableValue<Theme> theme) {
+                        StatusLine status, Dialogs dialogs) {
         this.i18n = i18n;
         this.model = model;
         this.dataset = dataset;
         this.actions = actions;
         this.status = status;
         this.dialogs = dialogs;
-        this.theme = theme;
         this.form = new SettingsForm(model.settings(), subscriptions);
         root = Fxml.load(TrainingPage.class, "train.fxml", i18n, this);
         header.getChildren().add(new DataRow(i18n, dataset, mnist, dialogs, model::tell, subscriptions).view());
@@ -107,11 +102,9 @@ public final class TrainingPage implements Page {
             pictures.redraw();
             status.show(run.statusHint());
         });
-        subscriptions.listen(theme, (obs, o, n) -> pictures.setDark(n.isDark()));
         pictures.showDigits();
         pictures.showWeights(model.weightsProperty().get());
         root.pseudoClassStateChanged(RUNNING, model.state() == TrainingState.RUNNING);
-        pictures.setDark(theme.getValue().isDark());
     }
 
     private void bindSettings() {
@@ -169,8 +162,6 @@ public final class TrainingPage implements Page {
         teaching = new TeachingTabs(i18n, model, dataset, root.getCenter(), queue, explain, background,
                 dialogs::owner, subscriptions);
         root.setCenter(teaching.view());
-        subscriptions.listen(theme, (obs, o, n) -> teaching.setDark(n.isDark()));
-        teaching.setDark(theme.getValue().isDark());
     }
 
     TeachingTabs teaching() {

@@ -2,12 +2,10 @@ package com.backpropexplorer.ui.weights;
 
 import com.backpropexplorer.explain.WeightProbe.Element;
 import com.backpropexplorer.ui.I18n;
-import com.backpropexplorer.ui.Theme;
 import com.backpropexplorer.ui.chart.ChartCanvas;
 import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.lesson.MnistLesson;
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Dimension2D;
@@ -59,9 +57,8 @@ public final class WeightsPanel extends VBox {
     private final ChangeListener<Object> onGrid = (obs, o, n) -> contourMap().setGrid((LossGrid) n);
     private final ChangeListener<Object> onSelection = (obs, o, n) -> showSelection();
     private final ChangeListener<Number> onRange = (obs, o, n) -> showRange();
-    private final ChangeListener<Theme> onTheme = (obs, o, n) -> showTheme(n);
 
-    public WeightsPanel(WeightsModel model, I18n i18n, ObservableValue<Theme> theme) {
+    public WeightsPanel(WeightsModel model, I18n i18n) {
         this.model = model;
         this.lesson = model.lesson();
         this.i18n = i18n;
@@ -76,8 +73,6 @@ public final class WeightsPanel extends VBox {
         numbers = new AnswerNumbers(i18n);
         curvePane = new LossCurvePane(i18n, lesson);
         contourPane = new ContourPane(i18n);
-        showTheme(theme.getValue());
-        theme.addListener(new WeakChangeListener<>(onTheme));
         getChildren().addAll(header, content);
         buildContent();
 
@@ -159,11 +154,6 @@ public final class WeightsPanel extends VBox {
 
     private void showRange() {
         valueControls.showRange();
-    }
-
-    private void showTheme(Theme theme) {
-        curveChart().setDark(theme.isDark());
-        contourMap().setDark(theme.isDark());
     }
 
     private void showSelection() {
