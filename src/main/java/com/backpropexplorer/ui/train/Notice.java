@@ -1,6 +1,7 @@
 package com.backpropexplorer.ui.train;
 
 import com.backpropexplorer.ui.I18n;
+import com.backpropexplorer.ui.Sentence;
 import java.util.List;
 
 /**
@@ -21,12 +22,6 @@ public record Notice(String key, List<Object> args, boolean error) {
 
     /** The sentence in {@code i18n}'s language. */
     public String text(I18n i18n) {
-        Object[] shown = args.toArray();
-        for (int i = 0; i < shown.length; i++) {
-            if (shown[i] instanceof Throwable t) {
-                shown[i] = i18n.describe(t);
-            }
-        }
-        return i18n.text(key, shown);
+        return new Sentence(key, args).text(i18n);
     }
 }
