@@ -37,10 +37,6 @@ class ChainRuleInspectorTest {
         return app.lesson(Example.TINY);
     }
 
-    private static double[] shown(FxRobot robot, String id) {
-        return ExplorerFixture.cells(robot, id).stream().mapToDouble(c -> (Double) c.getUserData()).toArray();
-    }
-
     private void showBackwardOf(FxRobot robot, String layer) {
         int stage = tiny().trace().backwardStageOf(layer).orElseThrow().index();
         robot.clickOn("#timeline-" + stage);
@@ -54,9 +50,9 @@ class ChainRuleInspectorTest {
         Trace trace = tiny().trace();
         var backward = trace.backwardStageOf("Affine2").orElseThrow();
         Tensor w2 = trace.params().get("W2");
-        double[] up = shown(robot, "#inspector-chain-dx-upstream");
-        double[] local = shown(robot, "#inspector-chain-dx-local");
-        double[] dx = shown(robot, "#inspector-chain-dx-result");
+        double[] up = ExplorerFixture.shown(robot, "#inspector-chain-dx-upstream");
+        double[] local = ExplorerFixture.shown(robot, "#inspector-chain-dx-local");
+        double[] dx = ExplorerFixture.shown(robot, "#inspector-chain-dx-result");
         assertEquals(backward.get("dout").rows() * backward.get("dout").cols(), up.length);
         for (int i = 0; i < up.length; i++) {
             assertEquals(backward.get("dout").at(i), up[i], 0.0, "upstream is the dout that came in");
@@ -79,8 +75,8 @@ class ChainRuleInspectorTest {
                 assertEquals(backward.get("dx").get(r, c), dx[r * m + c], 0.0);
             }
         }
-        double[] dW = shown(robot, "#inspector-chain-dW-result");
-        double[] xT = shown(robot, "#inspector-chain-dW-local");
+        double[] dW = ExplorerFixture.shown(robot, "#inspector-chain-dW-result");
+        double[] xT = ExplorerFixture.shown(robot, "#inspector-chain-dW-local");
         for (int r = 0; r < m; r++) {
             for (int c = 0; c < k; c++) {
                 double sum = 0;
@@ -98,17 +94,17 @@ class ChainRuleInspectorTest {
         showBackwardOf(robot, "Relu1");
         Trace trace = tiny().trace();
         Tensor x = trace.forwardStageOf("Relu1").orElseThrow().get("x");
-        double[] up = shown(robot, "#inspector-chain-dx-upstream");
-        double[] local = shown(robot, "#inspector-chain-dx-local");
-        double[] dx = shown(robot, "#inspector-chain-dx-result");
+        double[] up = ExplorerFixture.shown(robot, "#inspector-chain-dx-upstream");
+        double[] local = ExplorerFixture.shown(robot, "#inspector-chain-dx-local");
+        double[] dx = ExplorerFixture.shown(robot, "#inspector-chain-dx-result");
         for (int i = 0; i < dx.length; i++) {
             assertEquals(x.at(i) > 0 ? 1.0 : 0.0, local[i], 0.0, "the local derivative of ReLU at x = " + x.at(i));
             assertEquals(up[i] * local[i], dx[i], 0.0);
         }
         showBackwardOf(robot, "SoftmaxWithLoss");
         var forward = trace.forwardStageOf("SoftmaxWithLoss").orElseThrow();
-        double[] yMinusTOverN = shown(robot, "#inspector-chain-dx-local");
-        double[] result = shown(robot, "#inspector-chain-dx-result");
+        double[] yMinusTOverN = ExplorerFixture.shown(robot, "#inspector-chain-dx-local");
+        double[] result = ExplorerFixture.shown(robot, "#inspector-chain-dx-result");
         int n = trace.batchSize();
         for (int i = 0; i < result.length; i++) {
             double expected = (forward.get("y").at(i) - forward.get("t").at(i)) / n;

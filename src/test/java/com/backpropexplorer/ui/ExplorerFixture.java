@@ -51,6 +51,11 @@ final class ExplorerFixture {
         return cells;
     }
 
+    /** The numbers the matrix view with that id shows, in full (each cell keeps its value as user data). */
+    static double[] shown(FxRobot robot, String id) {
+        return cells(robot, id).stream().mapToDouble(c -> (Double) c.getUserData()).toArray();
+    }
+
     private static void collect(Node node, List<Label> out) {
         if (node instanceof Label label && label.getStyleClass().contains("matrix-cell")) {
             out.add(label);

@@ -44,10 +44,6 @@ class SampleAndProvenanceTest {
         return app.lesson(Example.TINY);
     }
 
-    private static double[] shown(FxRobot robot, String id) {
-        return ExplorerFixture.cells(robot, id).stream().mapToDouble(c -> (Double) c.getUserData()).toArray();
-    }
-
     /** The cells of a grid view that carry the pseudo class, as "row,col". */
     private static List<String> marked(FxRobot robot, String id, PseudoClass pc) {
         GridPane grid = robot.lookup(id).queryAs(GridPane.class);
@@ -73,18 +69,18 @@ class SampleAndProvenanceTest {
         assertEquals(List.of("1,0", "1,1"), marked(robot, "#inspector-bwd-dout", SAMPLE), "row 1 of dout");
         assertEquals(List.of(), marked(robot, "#inspector-bwd-dW", SAMPLE), "dW has no sample rows");
         for (String which : List.of("dW", "db")) {
-            double[] first = shown(robot, "#inspector-share-" + which + "-0");
-            double[] second = shown(robot, "#inspector-share-" + which + "-1");
-            double[] batch = shown(robot, "#inspector-bwd-" + which);
+            double[] first = ExplorerFixture.shown(robot, "#inspector-share-" + which + "-0");
+            double[] second = ExplorerFixture.shown(robot, "#inspector-share-" + which + "-1");
+            double[] batch = ExplorerFixture.shown(robot, "#inspector-bwd-" + which);
             assertEquals(batch.length, first.length);
             for (int i = 0; i < batch.length; i++) {
                 assertEquals(batch[i], first[i] + second[i], 1e-12, which + "[" + i + "]: the terms add up");
             }
         }
         // sample 1's term is x[1]ᵀ · dout[1]
-        double[] x = shown(robot, "#inspector-fwd-x");
-        double[] dout = shown(robot, "#inspector-bwd-dout");
-        double[] term = shown(robot, "#inspector-share-dW-1");
+        double[] x = ExplorerFixture.shown(robot, "#inspector-fwd-x");
+        double[] dout = ExplorerFixture.shown(robot, "#inspector-bwd-dout");
+        double[] term = ExplorerFixture.shown(robot, "#inspector-share-dW-1");
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 2; j++) {
                 assertEquals(x[3 + i] * dout[2 + j], term[i * 2 + j], 0.0);
@@ -92,8 +88,8 @@ class SampleAndProvenanceTest {
         }
         // 1/N enters at SoftmaxWithLoss.backward
         showBackwardOf(robot, "SoftmaxWithLoss");
-        double[] yMinusT = shown(robot, "#inspector-onen-ymt");
-        double[] dx = shown(robot, "#inspector-onen-dx");
+        double[] yMinusT = ExplorerFixture.shown(robot, "#inspector-onen-ymt");
+        double[] dx = ExplorerFixture.shown(robot, "#inspector-onen-dx");
         for (int i = 0; i < dx.length; i++) {
             assertEquals(yMinusT[i] / 2, dx[i], 1e-15, "dx = (y − t) / N, N = 2");
         }
@@ -103,12 +99,12 @@ class SampleAndProvenanceTest {
     void runningTheSampleAloneGivesNTimesItsShare(FxRobot robot) {
         showBackwardOf(robot, "Affine2");
         robot.clickOn("#sample-1");
-        double[] share = shown(robot, "#inspector-share-dW-1");
+        double[] share = ExplorerFixture.shown(robot, "#inspector-share-dW-1");
         robot.clickOn("#sample-alone");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, tiny().trace().batchSize(), "N = 1");
         assertEquals(6, tiny().position(), "the same stage");
-        double[] alone = shown(robot, "#inspector-bwd-dW");
+        double[] alone = ExplorerFixture.shown(robot, "#inspector-bwd-dW");
         for (int i = 0; i < alone.length; i++) {
             assertEquals(2 * share[i], alone[i], 1e-12, "without the 1/N of a batch of 2, dW[" + i + "] doubles");
         }

@@ -42,10 +42,6 @@ class UpdateStageTest {
         return app.lesson(Example.TINY);
     }
 
-    private static double[] shown(FxRobot robot, String id) {
-        return ExplorerFixture.cells(robot, id).stream().mapToDouble(c -> (Double) c.getUserData()).toArray();
-    }
-
     private static double number(FxRobot robot, String id) {
         return (Double) robot.lookup(id).queryAs(Label.class).getUserData();
     }
@@ -54,9 +50,9 @@ class UpdateStageTest {
     private void assertUpdateShown(FxRobot robot, double lr) {
         Trace trace = tiny().trace();
         for (String p : PARAMS) {
-            double[] before = shown(robot, "#inspector-upd-" + p + "-before");
-            double[] gradient = shown(robot, "#inspector-upd-d" + p);
-            double[] after = shown(robot, "#inspector-upd-" + p + "-after");
+            double[] before = ExplorerFixture.shown(robot, "#inspector-upd-" + p + "-before");
+            double[] gradient = ExplorerFixture.shown(robot, "#inspector-upd-d" + p);
+            double[] after = ExplorerFixture.shown(robot, "#inspector-upd-" + p + "-after");
             assertEquals(trace.params().get(p).size(), after.length, p);
             Tensor used = trace.params().get(p);
             Tensor backward = trace.backwardStageOf(p.endsWith("1") ? "Affine1" : "Affine2").orElseThrow()
@@ -81,8 +77,8 @@ class UpdateStageTest {
         double after = number(robot, "#update-loss-after");
         assertEquals(tiny().trace().loss(), before, 0.0);
         assertTrue(after < before, "one step of η = 0.1 lowers the loss on the same batch: " + before + " → " + after);
-        double[] yBefore = shown(robot, "#inspector-upd-y_t-before");
-        double[] yAfter = shown(robot, "#inspector-upd-y_t-after");
+        double[] yBefore = ExplorerFixture.shown(robot, "#inspector-upd-y_t-before");
+        double[] yAfter = ExplorerFixture.shown(robot, "#inspector-upd-y_t-after");
         assertEquals(2, yBefore.length);
         assertTrue(yAfter[0] + yAfter[1] > yBefore[0] + yBefore[1], "the true classes got likelier");
     }
