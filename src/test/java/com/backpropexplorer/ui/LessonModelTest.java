@@ -30,13 +30,7 @@ class LessonModelTest {
 
     @BeforeAll
     static void toolkit() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyStarted) {
-            started.countDown();
-        }
-        assertTrue(started.await(10, TimeUnit.SECONDS));
+        HeadlessFx.start();
     }
 
     private static LessonModel loadedTiny() throws Exception {
