@@ -10,7 +10,6 @@ import com.backpropexplorer.engine.SoftmaxWithLoss;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tracer;
-import com.backpropexplorer.ui.lesson.LessonModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,35 +21,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The explainer window, driven by real clicks and keys in a real (headless) scene. */
-@ExtendWith(ApplicationExtension.class)
-class ExplainerWindowTest {
-    private ExplorerFixture app;
-
-    @Start
-    void start(Stage stage) {
-        app = new ExplorerFixture(stage, Locale.ENGLISH);
-    }
-
-    @BeforeEach
-    void tinyIsReady() throws Exception {
-        app.awaitReady(Example.TINY);
-    }
-
-    private LessonModel tiny() {
-        return app.lesson(Example.TINY);
-    }
-
+class ExplainerWindowTest extends TinyLessonWindow {
     /** What the engine computes for the tiny lesson, layer by layer, by name. */
     private static Map<String, DMatrixRMaj> engineNumbers() {
         Tracer.TinyLesson lesson = Tracer.TinyLesson.of(Tracer.TINY_SEED);

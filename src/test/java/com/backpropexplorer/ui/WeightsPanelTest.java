@@ -13,14 +13,12 @@ import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.explain.Tracer;
 import com.backpropexplorer.explain.WeightProbe.Element;
 import com.backpropexplorer.ui.graph.ParamCells;
-import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.weights.WeightSnapshot;
 import com.backpropexplorer.ui.weights.WeightsModel;
 import com.backpropexplorer.ui.weights.LossCurveChart;
 import com.backpropexplorer.ui.weights.WeightsPanel;
 import com.backpropexplorer.ui.weights.WeightsText;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -28,35 +26,14 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The weights panel on the tiny lesson, driven through the real controls. */
-@ExtendWith(ApplicationExtension.class)
-class WeightsPanelTest {
+class WeightsPanelTest extends TinyLessonWindow {
     private static final Element W1_01 = new Element("W1", 0, 1);
-    private ExplorerFixture app;
-
-    @Start
-    void start(Stage stage) {
-        app = new ExplorerFixture(stage, Locale.ENGLISH);
-    }
-
-    @BeforeEach
-    void tinyIsReady() throws Exception {
-        app.awaitReady(Example.TINY);
-    }
-
-    private LessonModel tiny() {
-        return app.lesson(Example.TINY);
-    }
 
     private WeightsModel weights() {
         return app.explorer.weights(Example.TINY);
