@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.backpropexplorer.Bundles;
 import com.backpropexplorer.data.MnistDataset;
 import com.backpropexplorer.data.SharedMnist;
 import com.backpropexplorer.data.ShippedModel;
@@ -33,21 +34,11 @@ class ShippedModelAccuracyTest {
         assertTrue(accuracy >= 0.978, "MNIST test accuracy " + accuracy);
         // the Draw page tells the learner this figure: it must be the model's, in both languages
         String stated = String.format(Locale.ROOT, "%.2f%%", 100 * accuracy);
-        for (String bundle : new String[] {"messages.properties", "messages_ja.properties"}) {
-            assertTrue(drawPageSentence(bundle).contains(stated),
-                    bundle + "'s draw.net.shipped should state " + stated + ": " + drawPageSentence(bundle));
+        for (String language : new String[] {"", "_ja"}) {
+            String sentence = Bundles.load("ui", language).getProperty("draw.net.shipped");
+            assertTrue(sentence.contains(stated),
+                    "messages" + language + "'s draw.net.shipped should state " + stated + ": " + sentence);
         }
-    }
-
-    private static String drawPageSentence(String bundle) {
-        java.util.Properties p = new java.util.Properties();
-        try (var in = ShippedModelAccuracyTest.class.getResourceAsStream("/com/backpropexplorer/ui/" + bundle);
-             var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return p.getProperty("draw.net.shipped");
     }
 
     @Test

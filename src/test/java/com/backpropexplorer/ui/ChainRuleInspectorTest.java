@@ -3,40 +3,15 @@ package com.backpropexplorer.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.explain.Trace;
-import com.backpropexplorer.ui.lesson.LessonModel;
-import java.util.Locale;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The inspector's chain rule, downstream = upstream × local, with the tiny lesson's numbers. */
-@ExtendWith(ApplicationExtension.class)
-class ChainRuleInspectorTest {
-    private ExplorerFixture app;
-
-    @Start
-    void start(Stage stage) {
-        app = new ExplorerFixture(stage, Locale.ENGLISH);
-    }
-
-    @BeforeEach
-    void tinyIsReady() throws Exception {
-        app.awaitReady(Example.TINY);
-    }
-
-    private LessonModel tiny() {
-        return app.lesson(Example.TINY);
-    }
-
+class ChainRuleInspectorTest extends TinyLessonWindow {
     private void showBackwardOf(FxRobot robot, String layer) {
         int stage = tiny().trace().backwardStageOf(layer).orElseThrow().index();
         robot.clickOn("#timeline-" + stage);

@@ -3,9 +3,7 @@ package com.backpropexplorer.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.text.Texts;
-import com.backpropexplorer.ui.lesson.LessonModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,18 +15,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The code pane beside the tiny lesson's graph: which lines light up, the refusal, clicks and the language. */
-@ExtendWith(ApplicationExtension.class)
-class CodePaneTest {
+class CodePaneTest extends TinyLessonWindow {
     private static final List<String> GRADIENT_LOSS = List.of("grads = network.gradient(x_batch, t_batch)",
             "self.loss(x, t)");
     private static final List<String> AFFINE_FORWARD = List.of("self.x = x", "out = np.dot(x, self.W) + self.b",
@@ -36,24 +29,12 @@ class CodePaneTest {
     private static final List<String> AFFINE_BACKWARD = List.of("dx = np.dot(dout, self.W.T)",
             "self.dW = np.dot(self.x.T, dout)", "self.db = np.sum(dout, axis=0)", "return dx");
 
-    private ExplorerFixture app;
-
-    @Start
-    void start(Stage stage) {
-        app = new ExplorerFixture(stage, Locale.ENGLISH);
-    }
-
     @BeforeEach
-    void tinyIsReady(FxRobot robot) throws Exception {
-        app.awaitReady(Example.TINY);
+    void showTheCodePane(FxRobot robot) {
         // 1280 wide: beside the inspector and 560 px of graph there is too little room, so it starts hidden
         assertTrue(!app.explorer.codeShown().isShown() && robot.lookup("#code-pane").tryQuery().isEmpty());
         robot.clickOn("#codeToggle");
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private LessonModel tiny() {
-        return app.lesson(Example.TINY);
     }
 
     @Test

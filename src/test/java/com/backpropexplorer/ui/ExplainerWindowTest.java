@@ -10,7 +10,6 @@ import com.backpropexplorer.engine.SoftmaxWithLoss;
 import com.backpropexplorer.engine.TwoLayerNet;
 import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tracer;
-import com.backpropexplorer.ui.lesson.LessonModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,35 +21,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The explainer window, driven by real clicks and keys in a real (headless) scene. */
-@ExtendWith(ApplicationExtension.class)
-class ExplainerWindowTest {
-    private ExplorerFixture app;
-
-    @Start
-    void start(Stage stage) {
-        app = new ExplorerFixture(stage, Locale.ENGLISH);
-    }
-
-    @BeforeEach
-    void tinyIsReady() throws Exception {
-        app.awaitReady(Example.TINY);
-    }
-
-    private LessonModel tiny() {
-        return app.lesson(Example.TINY);
-    }
-
+class ExplainerWindowTest extends TinyLessonWindow {
     /** What the engine computes for the tiny lesson, layer by layer, by name. */
     private static Map<String, DMatrixRMaj> engineNumbers() {
         Tracer.TinyLesson lesson = Tracer.TinyLesson.of(Tracer.TINY_SEED);
@@ -141,8 +118,10 @@ class ExplainerWindowTest {
         String text = robot.lookup("#refusalText").queryAs(Label.class).getText();
         assertTrue(text.contains("Backward reads what forward cached"), text);
         assertTrue(text.contains("gradient() calls loss() first"), text);
-        String engine = Tracer.backwardBeforeForward(Tracer.TinyLesson.of(Tracer.TINY_SEED).net()).getMessage();
-        assertTrue(robot.lookup("#refusalEngine").queryAs(Label.class).getText().contains(engine));
+        var engine = Tracer.backwardBeforeForward(Tracer.TinyLesson.of(Tracer.TINY_SEED).net());
+        assertEquals(List.of("SoftmaxWithLoss", "y"), List.of(engine.layer(), engine.cacheName()));
+        assertEquals("The engine says: SoftmaxWithLoss has no cached y: run forward (loss) before backward.",
+                robot.lookup("#refusalEngine").queryAs(Label.class).getText(), "what the engine refused, said in English");
         for (String layer : List.of("Affine1", "Relu1", "Affine2", "SoftmaxWithLoss")) {
             assertTrue(robot.lookup("#cache-" + layer).query().getPseudoClassStates()
                     .contains(PseudoClass.getPseudoClass("refused")), layer + "'s empty cache is highlighted");
@@ -155,6 +134,33 @@ class ExplainerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(5, tiny().position());
         assertFalse(robot.lookup("#refusalBanner").query().isVisible());
+    }
+
+    @Test
+    void theRefusalIsSaidInJapaneseAfterTheSwitchWithNoEnglishLeft(FxRobot robot) {
+        robot.clickOn("#backwardButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Backward refused: run forward to the loss first.",
+                robot.lookup("#statusText").queryAs(Label.class).getText());
+        robot.clickOn("Language").clickOn("日本語");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#refusalBanner").query().isVisible(), "the refusal outlives the switch");
+        assertEquals("逆伝播は順伝播が保持した値を読みますが、Affine1, Relu1, Affine2, SoftmaxWithLoss はまだ何も保持していません。"
+                + "だから gradient() は先に loss() を呼ぶのです。損失まで順伝播してから逆伝播してください。",
+                robot.lookup("#refusalText").queryAs(Label.class).getText());
+        String engine = robot.lookup("#refusalEngine").queryAs(Label.class).getText();
+        assertEquals("エンジンのメッセージ: SoftmaxWithLoss にはキャッシュされた y がありません。"
+                + "逆伝播の前に順伝播（損失まで）を実行してください。", engine);
+        String english = Tracer.backwardBeforeForward(Tracer.TinyLesson.of(Tracer.TINY_SEED).net()).getMessage();
+        assertFalse(engine.contains("run forward") || engine.contains(english), engine);
+        assertEquals("逆伝播できません: 先に損失まで順伝播してください。", robot.lookup("#statusText").queryAs(Label.class).getText());
+        // dismissed, and asked again in Japanese: the same sentence again
+        robot.clickOn("#dismissRefusal");
+        assertFalse(robot.lookup("#refusalBanner").query().isVisible());
+        robot.clickOn("#backwardButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#refusalBanner").query().isVisible(), "refused again, said again");
+        assertEquals(engine, robot.lookup("#refusalEngine").queryAs(Label.class).getText());
     }
 
     @Test

@@ -4,45 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.backpropexplorer.explain.Example;
-import com.backpropexplorer.ui.lesson.LessonModel;
 import java.util.List;
-import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** One sample of the batch (its row, its share, 1/N, N = 1) and where a number comes from, in the tiny lesson. */
-@ExtendWith(ApplicationExtension.class)
-class SampleAndProvenanceTest {
+class SampleAndProvenanceTest extends TinyLessonWindow {
     private static final PseudoClass SAMPLE = PseudoClass.getPseudoClass("sample");
     private static final PseudoClass SOURCE = PseudoClass.getPseudoClass("source");
-    private ExplorerFixture app;
-
-    @Start
-    void start(Stage stage) {
-        app = new ExplorerFixture(stage, Locale.ENGLISH);
-    }
-
-    @BeforeEach
-    void tinyIsReady() throws Exception {
-        app.awaitReady(Example.TINY);
-    }
-
-    private LessonModel tiny() {
-        return app.lesson(Example.TINY);
-    }
 
     /** The cells of a grid view that carry the pseudo class, as "row,col". */
     private static List<String> marked(FxRobot robot, String id, PseudoClass pc) {

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.backpropexplorer.Bundles;
 import com.backpropexplorer.data.DataException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -17,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,14 +28,7 @@ import org.junit.jupiter.api.Test;
 class UiMessagesTest {
 
     private static Properties bundle(String suffix) {
-        Properties properties = new Properties();
-        try (InputStream in = UiMessagesTest.class.getResourceAsStream(
-                "/com/backpropexplorer/ui/messages" + suffix + ".properties")) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
+        return Bundles.load("ui", suffix);
     }
 
     @Test
@@ -48,24 +36,13 @@ class UiMessagesTest {
         Properties english = bundle("");
         Properties japanese = bundle("_ja");
         assertTrue(english.size() > 400, english.size() + " keys");
-        assertEquals(new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(japanese.stringPropertyNames()));
+        Bundles.assertSameKeysAndArguments(english, japanese);
         Object[] args = {1, 2, 3, 4, 5, 6, 7};
         for (String key : english.stringPropertyNames()) {
             String en = new MessageFormat(english.getProperty(key), Locale.ENGLISH).format(args);
             String ja = new MessageFormat(japanese.getProperty(key), Locale.JAPANESE).format(args);
             assertEquals(en.isBlank(), ja.isBlank(), key + " is blank in one language only");
-            assertEquals(placeholders(english.getProperty(key)), placeholders(japanese.getProperty(key)),
-                    key + ": both languages use the same arguments");
         }
-    }
-
-    private static Set<String> placeholders(String pattern) {
-        Set<String> found = new TreeSet<>();
-        Matcher m = Pattern.compile("\\{(\\d)").matcher(pattern);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
     }
 
     @Test

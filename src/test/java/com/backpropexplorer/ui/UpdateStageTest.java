@@ -4,43 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.backpropexplorer.explain.Example;
 import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.explain.Trace;
-import com.backpropexplorer.ui.lesson.LessonModel;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The SGD update as the ninth stage of the tiny lesson, in the real window. */
-@ExtendWith(ApplicationExtension.class)
-class UpdateStageTest {
+class UpdateStageTest extends TinyLessonWindow {
     private static final List<String> PARAMS = List.of("W1", "b1", "W2", "b2");
-    private ExplorerFixture app;
-
-    @Start
-    void start(Stage stage) {
-        app = new ExplorerFixture(stage, Locale.ENGLISH);
-    }
-
-    @BeforeEach
-    void tinyIsReady() throws Exception {
-        app.awaitReady(Example.TINY);
-    }
-
-    private LessonModel tiny() {
-        return app.lesson(Example.TINY);
-    }
 
     private static double number(FxRobot robot, String id) {
         return (Double) robot.lookup(id).queryAs(Label.class).getUserData();

@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,14 +13,12 @@ import com.backpropexplorer.explain.Tensor;
 import com.backpropexplorer.explain.Tracer;
 import com.backpropexplorer.explain.WeightProbe.Element;
 import com.backpropexplorer.ui.graph.ParamCells;
-import com.backpropexplorer.ui.lesson.LessonModel;
 import com.backpropexplorer.ui.weights.WeightSnapshot;
 import com.backpropexplorer.ui.weights.WeightsModel;
 import com.backpropexplorer.ui.weights.LossCurveChart;
 import com.backpropexplorer.ui.weights.WeightsPanel;
 import com.backpropexplorer.ui.weights.WeightsText;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -27,35 +26,14 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The weights panel on the tiny lesson, driven through the real controls. */
-@ExtendWith(ApplicationExtension.class)
-class WeightsPanelTest {
+class WeightsPanelTest extends TinyLessonWindow {
     private static final Element W1_01 = new Element("W1", 0, 1);
-    private ExplorerFixture app;
-
-    @Start
-    void start(Stage stage) {
-        app = new ExplorerFixture(stage, Locale.ENGLISH);
-    }
-
-    @BeforeEach
-    void tinyIsReady() throws Exception {
-        app.awaitReady(Example.TINY);
-    }
-
-    private LessonModel tiny() {
-        return app.lesson(Example.TINY);
-    }
 
     private WeightsModel weights() {
         return app.explorer.weights(Example.TINY);
@@ -139,6 +117,57 @@ class WeightsPanelTest {
         }
         Tensor w1 = (Tensor) robot.lookup("#inspector-fwd-W1").query().getUserData();
         assertEquals(w, w1.get(0, 1), 0.0, "the inspector shows the new weight");
+    }
+
+    @Test
+    void afterABurstOfSliderEventsTheInspectorShowsTheLastPass(FxRobot robot) throws Exception {
+        pickOnGraph(robot, W1_01);
+        Slider slider = robot.lookup("#weights-slider").queryAs(Slider.class);
+        double min = slider.getMin();
+        double span = slider.getMax() - min;
+        // a drag: 40 events, faster than the inspector's refreshes (at most one per 150 ms) and
+        // than the engine answers, so most answers and refreshes are skipped or merged
+        double last = Double.NaN;
+        for (int k = 0; k < 40; k++) {
+            double w = min + span * (0.3 + 0.4 * k / 39.0);
+            javafx.application.Platform.runLater(() -> slider.setValue(w));
+            last = w;
+            Thread.sleep(8);
+        }
+        awaitValue(W1_01, last);
+        // and one more right after that answer (the model's command, as a slider event sends
+        // it): its answer comes within the refresh gap, so only a later refresh can show it
+        double finalValue = min + span * 0.2;
+        robot.interact(() -> weights().setValue(finalValue));
+        last = finalValue;
+        awaitValue(W1_01, last);
+
+        Tracer.TinyLesson lesson = Tracer.TinyLesson.of(Tracer.TINY_SEED);
+        com.backpropexplorer.explain.Trace expected = Tracer.twoLayer(Example.TINY, netWith(W1_01, last), lesson.x(),
+                lesson.labels());
+        com.backpropexplorer.explain.Stage forward = expected.stages().stream()
+                .filter(st -> st.isForward() && st.layer().equals("Affine1")).findFirst().orElseThrow();
+        com.backpropexplorer.explain.Stage backward = expected.stages().stream()
+                .filter(st -> !st.isForward() && !st.isUpdate() && st.layer().equals("Affine1")).findFirst()
+                .orElseThrow();
+        double[] w1 = expected.params().get("W1").toArray();
+        // the refresh comes on a later pulse, off the answer: wait for it (it never comes if the
+        // last pass is dropped), then every number the inspector shows is the last pass's
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> java.util.Arrays.equals(w1, ExplorerFixture.shown(robot, "#inspector-fwd-W1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Affine1", robot.lookup("#inspector-title").queryAs(Label.class).getText());
+        assertArrayEquals(forward.output().toArray(), ExplorerFixture.shown(robot, "#inspector-fwd-out"), 1e-12,
+                "Affine1's out");
+        assertArrayEquals(backward.get("dW").toArray(), ExplorerFixture.shown(robot, "#inspector-bwd-dW"), 1e-12,
+                "dW1");
+        assertArrayEquals(backward.get("db").toArray(), ExplorerFixture.shown(robot, "#inspector-bwd-db"), 1e-12,
+                "db1");
+        assertArrayEquals(backward.output().toArray(), ExplorerFixture.shown(robot, "#inspector-bwd-dx"), 1e-12,
+                "dx");
+        assertArrayEquals(backward.get("dW").toArray(), ExplorerFixture.shown(robot, "#inspector-chain-dW-result"),
+                1e-12, "the chain rule's dW1");
+        assertEquals(expected.loss(), tiny().trace().loss(), 1e-12, "the graph shows the last pass too");
     }
 
     @Test

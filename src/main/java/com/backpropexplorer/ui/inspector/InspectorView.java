@@ -38,12 +38,21 @@ public final class InspectorView extends VBox {
     private final ChangeListener<Object> refresh = (obs, o, n) -> render();
     /**
      * A new pass of the same lesson (a weight being dragged) arrives many times a second; the
-     * inspector shows new numbers at most every {@link #LIVE_GAP} (its heatmaps are large), and
+     * inspector shows new numbers at most every {@link #LIVE_GAP_NANOS} (its heatmaps are large), and
      * always shows the last.
      */
-    private static final javafx.util.Duration LIVE_GAP = javafx.util.Duration.millis(150);
-    private final javafx.animation.PauseTransition pendingRender = new javafx.animation.PauseTransition(LIVE_GAP);
+    private static final long LIVE_GAP_NANOS = 150_000_000L;
+    /**
+     * How long after the gap the last live pass waits for one more answer before the timer shows
+     * it: while answers come (up to every 17 ms), the next answer brings the refresh instead.
+     */
+    private static final long TRAILING_GRACE_NANOS = 40_000_000L;
+    private final javafx.animation.PauseTransition pendingRender = new javafx.animation.PauseTransition();
     private long lastRender;
+    /** True while the pass on show here is older than the model's. */
+    private boolean stale;
+    /** True while a refresh waits in the FX queue. */
+    private boolean refreshQueued;
     private final ChangeListener<Object> onRun = (obs, o, n) -> runChanged();
     /** The tensor views render made, in order, and the pass they show (null: nothing to update). */
     private final List<Node> shownViews = new ArrayList<>();
@@ -71,7 +80,13 @@ public final class InspectorView extends VBox {
         model.positionProperty().addListener(new WeakChangeListener<>(refresh));
         model.selectedLayerProperty().addListener(new WeakChangeListener<>(refresh));
         model.runProperty().addListener(new WeakChangeListener<>(onRun));
-        pendingRender.setOnFinished(e -> showNewValues());
+        pendingRender.setOnFinished(e -> {
+            if (model.showsLivePass()) {
+                queueRefresh(); // after this pulse, not in its animation phase
+            } else {
+                showNewValues();
+            }
+        });
         model.selectedElementProperty().addListener(new WeakChangeListener<>(refresh));
         model.secondElementProperty().addListener(new WeakChangeListener<>(refresh));
         model.samples().rowProperty().addListener(new WeakChangeListener<>(refresh));
@@ -83,20 +98,49 @@ public final class InspectorView extends VBox {
         onProvenance = action;
     }
 
+    /**
+     * A new pass. The lesson's own passes show at once (or at the end of the gap). A live pass of
+     * the weights panel never refreshes the inspector inside the answer that brought it, which
+     * the learner waits for on the graph and the panel: once the gap has passed, the refresh
+     * runs next in the FX queue, after that answer has set its values and while the engine
+     * thread is idle until the next slider event; it reads the newest pass then (latest wins).
+     * When the answers stop, the timer shows the last pass.
+     */
     private void runChanged() {
-        if (pendingRender.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+        stale = true;
+        long since = System.nanoTime() - lastRender;
+        boolean live = model.showsLivePass();
+        if (live && since >= LIVE_GAP_NANOS) {
+            queueRefresh();
+        } else if (pendingRender.getStatus() == javafx.animation.Animation.Status.RUNNING) {
             return; // the update already scheduled will show this pass
-        }
-        if (System.nanoTime() - lastRender > LIVE_GAP.toMillis() * 1e6) {
+        } else if (since >= LIVE_GAP_NANOS) {
             showNewValues();
         } else {
+            long wait = LIVE_GAP_NANOS - since + (live ? TRAILING_GRACE_NANOS : 0);
+            pendingRender.setDuration(javafx.util.Duration.millis(wait / 1e6));
             pendingRender.playFromStart();
         }
+    }
+
+    /** Shows the newest pass next in the FX queue, once however many passes arrive until then. */
+    private void queueRefresh() {
+        if (refreshQueued) {
+            return;
+        }
+        refreshQueued = true;
+        javafx.application.Platform.runLater(() -> {
+            refreshQueued = false;
+            if (stale) {
+                showNewValues();
+            }
+        });
     }
 
     /** The current pass's numbers: in the views on show if they can take them, else built anew. */
     private void showNewValues() {
         pendingRender.stop();
+        stale = false;
         if (updateInPlace()) {
             lastRender = System.nanoTime();
         } else {
@@ -106,6 +150,7 @@ public final class InspectorView extends VBox {
 
     private void render() {
         pendingRender.stop();
+        stale = false;
         lastRender = System.nanoTime();
         getChildren().clear();
         shownViews.clear();
@@ -140,11 +185,8 @@ public final class InspectorView extends VBox {
      */
     private boolean updateInPlace() {
         Trace next = model.trace();
-        if (shownTrace == null || next == null || shownViews.isEmpty() || next.example() != shownTrace.example()
-                || !next.nodes().equals(shownTrace.nodes()) || next.stages().size() != shownTrace.stages().size()
-                || next.batchSize() != shownTrace.batchSize()
-                || shownNode != null && ScalarNodeSections.KINDS.contains(shownNode.kind())) {
-            return false; // a node of plain numbers is a few labels: built anew
+        if (!fits(next)) {
+            return false;
         }
         List<Tensor> tensors = new ArrayList<>();
         collecting = tensors;
@@ -163,6 +205,15 @@ public final class InspectorView extends VBox {
         }
         shownTrace = next;
         return true;
+    }
+
+    /** Whether the views on show can take the pass's numbers in place: the same lesson, graph and shapes. */
+    private boolean fits(Trace next) {
+        return shownTrace != null && next != null && !shownViews.isEmpty() && next.example() == shownTrace.example()
+                && next.nodes().equals(shownTrace.nodes()) && next.stages().size() == shownTrace.stages().size()
+                && next.batchSize() == shownTrace.batchSize()
+                // a node of plain numbers is a few labels: built anew
+                && !(shownNode != null && ScalarNodeSections.KINDS.contains(shownNode.kind()));
     }
 
     /** The inspector's content for the selected node, added to out; false if the node is not in the pass. */

@@ -37,6 +37,8 @@ public final class LessonModel {
     private final ReadOnlyObjectWrapper<LessonRun> run = new ReadOnlyObjectWrapper<>(this, "run");
     /** The run as the source computed it (the starting weights); {@code run} may be a live copy. */
     private final ReadOnlyObjectWrapper<LessonRun> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
+    /** Whether run holds a live pass of the weights panel. */
+    private boolean live;
     private final ElementChoice elements = new ElementChoice();
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position", 0);
     private final ReadOnlyStringWrapper selectedLayer = new ReadOnlyStringWrapper(this, "selectedLayer");
@@ -102,6 +104,7 @@ public final class LessonModel {
         iterations.clear();
         // clamped first: a pass with fewer stages (a lesson folded) must not meet a position past its end
         position.set(Math.min(position.get(), computed.trace().stages().size()));
+        live = false;
         run.set(computed);
         samples.reset();
         loaded.set(computed);
@@ -144,7 +147,17 @@ public final class LessonModel {
         if (position.get() > 0 && trace.nodes().stream().noneMatch(n -> n.layer().equals(selectedLayer.get()))) {
             selectedLayer.set(trace.stage(position.get() - 1).layer());
         }
+        live = true;
         run.set(current.withTrace(trace));
+    }
+
+    /**
+     * True while the pass on show is a live answer of the weights panel ({@link #showLive}),
+     * false once the lesson's own pass is back: views that can lag a little may refresh such a
+     * pass later, off the answer.
+     */
+    public boolean showsLivePass() {
+        return live;
     }
 
     /** The parameter element the weights panel moves (W1[0][1], b2[1], ...), or null. */
@@ -275,6 +288,7 @@ public final class LessonModel {
     /** Shows another run (an iteration, another η, one sample) at a position, for the helpers. */
     void show(LessonRun next, int at) {
         refusal.set(null);
+        live = false;
         run.set(next);
         moveTo(at);
     }
@@ -365,8 +379,10 @@ public final class LessonModel {
         for (int i = position.get(); i < forwardCount(); i++) {
             empty.add(trace().stage(i).layer());
         }
-        String first = trace().nodes().get(trace().nodes().size() - 1).layer();
-        refusal.set(new Refusal(empty, run.get().backwardBeforeForward().getMessage(), first));
+        var engine = run.get().backwardBeforeForward();
+        // a record equal to the last refusal would change nothing: asked again, the banner must show again
+        refusal.set(null);
+        refusal.set(new Refusal(empty, engine.layer(), engine.cacheName()));
     }
 
     /** The index of the layer among the graph's nodes, forward order. */
