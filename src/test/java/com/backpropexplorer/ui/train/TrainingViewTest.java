@@ -3,11 +3,14 @@ package com.backpropexplorer.ui.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.backpropexplorer.data.DataException;
 import com.backpropexplorer.data.ModelData;
 import com.backpropexplorer.data.ModelFiles;
 import com.backpropexplorer.engine.Matrices;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.css.PseudoClass;
@@ -316,14 +320,10 @@ class TrainingViewTest {
         Path folderInTheWay = dir.resolve("taken.npz");
         Files.createDirectory(folderInTheWay);
         Files.writeString(folderInTheWay.resolve("keep.txt"), "keep");
-        assertTrue(Stream.of(0).map(x -> {
-            try {
-                app.explorer.netFiles().save(folderInTheWay).get(10, TimeUnit.SECONDS);
-                return false;
-            } catch (Exception expected) {
-                return true;
-            }
-        }).findFirst().orElseThrow(), "saving over a folder fails");
+        // refused with the data package's sentence: not a success, and not a wait that ran out
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> app.explorer.netFiles().save(folderInTheWay).get(10, TimeUnit.SECONDS), "saving over a folder fails");
+        assertInstanceOf(DataException.class, refused.getCause(), String.valueOf(refused.getCause()));
         assertEquals("keep", Files.readString(folderInTheWay.resolve("keep.txt")));
 
         // open it back: it becomes the current net
