@@ -118,8 +118,10 @@ class ExplainerWindowTest extends TinyLessonWindow {
         String text = robot.lookup("#refusalText").queryAs(Label.class).getText();
         assertTrue(text.contains("Backward reads what forward cached"), text);
         assertTrue(text.contains("gradient() calls loss() first"), text);
-        String engine = Tracer.backwardBeforeForward(Tracer.TinyLesson.of(Tracer.TINY_SEED).net()).getMessage();
-        assertTrue(robot.lookup("#refusalEngine").queryAs(Label.class).getText().contains(engine));
+        var engine = Tracer.backwardBeforeForward(Tracer.TinyLesson.of(Tracer.TINY_SEED).net());
+        assertEquals(List.of("SoftmaxWithLoss", "y"), List.of(engine.layer(), engine.cacheName()));
+        assertEquals("The engine says: SoftmaxWithLoss has no cached y: run forward (loss) before backward.",
+                robot.lookup("#refusalEngine").queryAs(Label.class).getText(), "what the engine refused, said in English");
         for (String layer : List.of("Affine1", "Relu1", "Affine2", "SoftmaxWithLoss")) {
             assertTrue(robot.lookup("#cache-" + layer).query().getPseudoClassStates()
                     .contains(PseudoClass.getPseudoClass("refused")), layer + "'s empty cache is highlighted");
@@ -132,6 +134,33 @@ class ExplainerWindowTest extends TinyLessonWindow {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(5, tiny().position());
         assertFalse(robot.lookup("#refusalBanner").query().isVisible());
+    }
+
+    @Test
+    void theRefusalIsSaidInJapaneseAfterTheSwitchWithNoEnglishLeft(FxRobot robot) {
+        robot.clickOn("#backwardButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Backward refused: run forward to the loss first.",
+                robot.lookup("#statusText").queryAs(Label.class).getText());
+        robot.clickOn("Language").clickOn("日本語");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#refusalBanner").query().isVisible(), "the refusal outlives the switch");
+        assertEquals("逆伝播は順伝播が保持した値を読みますが、Affine1, Relu1, Affine2, SoftmaxWithLoss はまだ何も保持していません。"
+                + "だから gradient() は先に loss() を呼ぶのです。損失まで順伝播してから逆伝播してください。",
+                robot.lookup("#refusalText").queryAs(Label.class).getText());
+        String engine = robot.lookup("#refusalEngine").queryAs(Label.class).getText();
+        assertEquals("エンジンのメッセージ: SoftmaxWithLoss にはキャッシュされた y がありません。"
+                + "逆伝播の前に順伝播（損失まで）を実行してください。", engine);
+        String english = Tracer.backwardBeforeForward(Tracer.TinyLesson.of(Tracer.TINY_SEED).net()).getMessage();
+        assertFalse(engine.contains("run forward") || engine.contains(english), engine);
+        assertEquals("逆伝播できません: 先に損失まで順伝播してください。", robot.lookup("#statusText").queryAs(Label.class).getText());
+        // dismissed, and asked again in Japanese: the same sentence again
+        robot.clickOn("#dismissRefusal");
+        assertFalse(robot.lookup("#refusalBanner").query().isVisible());
+        robot.clickOn("#backwardButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#refusalBanner").query().isVisible(), "refused again, said again");
+        assertEquals(engine, robot.lookup("#refusalEngine").queryAs(Label.class).getText());
     }
 
     @Test

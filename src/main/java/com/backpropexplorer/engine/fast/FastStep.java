@@ -22,9 +22,10 @@ import org.ejml.data.DMatrixRMaj;
  *       inner loops;</li>
  *   <li>every buffer is allocated once (and again only when a larger batch arrives), so a step
  *       allocates nothing;</li>
- *   <li>the optimizer's update, and the copy kept for undoing it, run inside the dW1 pass, chunk
- *       by chunk while the rows are in cache ({@link Optimizer#apply} is element by element),
- *       which also leaves the helper thread almost no gap to fall asleep in between steps;</li>
+ *   <li>the optimizer's update runs inside the dW1 pass, chunk by chunk while the rows are in
+ *       cache ({@link Optimizer#apply} is element by element), which also leaves the helper
+ *       thread almost no gap to fall asleep in between steps; W1's rows are double-buffered, so
+ *       the rows of the last step are what an undo restores, and no copy of W1 is made for it;</li>
  *   <li>rows that the two threads write side by side are padded to whole cache lines
  *       ({@link TwoLayerLoops#paddedRows}).</li>
  * </ul>
@@ -47,6 +48,7 @@ final class FastStep {
     private final DMatrixRMaj[] params;
     private final DMatrixRMaj[] grads;
     private final Optimizer optimizer;
+    /** b1, W2 and b2 from before the last update (W1's are in {@link #spareRows}). */
     private final WeightsBackup backup;
     private final int hidden;
     /** The hidden layer's activation: sigmoid, else ReLU. */
@@ -59,7 +61,14 @@ final class FastStep {
     private final SharedWork.Job forwardChunk;
     private final SharedWork.Job gradientChunk;
 
-    private final double[][] w1Rows;
+    /** W1 one array a row, what the forward pass reads. */
+    private double[][] w1Rows;
+    /**
+     * The other set of rows: the update writes the new W1 into it, and then the two sets trade
+     * places, so that this one keeps W1 from before the update for {@link #undo}. No separate
+     * copy of W1 is made for undoing.
+     */
+    private double[][] spareRows;
     /** W2 transposed, one array a class. */
     private final double[][] w2T;
     /** dW2 transposed, one array a class. */
@@ -117,13 +126,14 @@ final class FastStep {
         this.dW2 = grads[2].data;
         this.db2 = grads[3].data;
         this.optimizer = optimizer;
-        this.backup = new WeightsBackup(params);
+        this.backup = new WeightsBackup(new DMatrixRMaj[] {b1, w2, b2});
         this.hidden = net.hiddenSize();
         this.sigmoid = net.activation() == Activation.SIGMOID;
         this.classes = net.outputSize();
         this.maxRowNonZeros = typical.maxRowNonZeros();
         this.pixelSplits = balancedPixelSplits(typical, PIXEL_CHUNKS);
         this.w1Rows = new double[net.inputSize()][hidden];
+        this.spareRows = new double[net.inputSize()][hidden];
         int threads = shared == null ? 1 : 2;
         this.dW1Row = TwoLayerLoops.paddedRows(threads, hidden);
         this.w2T = new double[classes][hidden];
@@ -185,17 +195,25 @@ final class FastStep {
 
     /**
      * The gradients of the last forward's loss and the optimizer's step, fused: each chunk of
-     * W1 (and then b1, W2, b2) is saved for {@link #undo}, then moved by the optimizer.
+     * W1 is moved by the optimizer and written into the spare rows, which then become the rows
+     * the next forward pass reads, while the rows it replaces keep the old W1 for {@link #undo};
+     * b1, W2 and b2 are saved, then moved.
      */
     void update() {
         optimizer.begin(params);
         gradients(true);
+        double[][] old = w1Rows;
+        w1Rows = spareRows;
+        spareRows = old;
         backup.saved();
     }
 
     /** Puts back the weights from before the last {@link #update}. */
     void undo() {
         backup.restore();
+        for (int k = 0; k < spareRows.length; k++) {
+            System.arraycopy(spareRows[k], 0, w1.data, k * hidden, hidden);
+        }
         loadWeights();
     }
 
@@ -226,24 +244,23 @@ final class FastStep {
     }
 
     /**
-     * W1 rows [from, to): keep the old values, step, and refresh the step's row copy. Three
-     * simple passes over the chunk (about 40 KB, still in cache from dW1), each one that C2
-     * vectorises or turns into a block copy; one fused loop over four arrays did not vectorise
-     * and was slower.
+     * W1 rows [from, to): step, and write the new rows into the spare set (the current set keeps
+     * the old values, so nothing is copied for undoing). Two simple passes over the chunk (about
+     * 40 KB, still in cache from dW1), each one that C2 vectorises or turns into a block copy; one
+     * fused loop over four arrays did not vectorise and was slower.
      */
     private void updateW1(int from, int to) {
         int start = from * hidden;
         int end = to * hidden;
-        backup.save(0, start, end);
         optimizer.apply(0, w1.data, dW1, start, end);
-        TwoLayerLoops.toRows(w1.data, w1Rows, from, to);
+        TwoLayerLoops.toRows(w1.data, spareRows, from, to);
     }
 
     /** b1, W2, b2: keep the old values, step, and refresh the transposed W2. */
     private void updateSmall() {
         for (int k = 1; k < params.length; k++) {
             int n = params[k].getNumElements();
-            backup.save(k, 0, n);
+            backup.save(k - 1, 0, n);
             optimizer.apply(k, params[k].data, grads[k].data, 0, n);
         }
         TwoLayerLoops.transposeToRows(w2.data, w2T);

@@ -213,6 +213,8 @@ public final class ExplainerPage implements Page {
         // the keys step the lesson from the start, not the first input field
         root.requestFocus();
         showState();
+        // a refusal outlives a language switch (the page is built again): the status line says it too
+        showRefusal();
     }
 
     @Override
@@ -347,7 +349,7 @@ public final class ExplainerPage implements Page {
         refusalBanner.setManaged(show);
         if (show) {
             refusalText.setText(i18n.text("refusal.text", String.join(", ", refusal.emptyLayers())));
-            refusalEngine.setText(i18n.text("refusal.engine", refusal.engineMessage()));
+            refusalEngine.setText(i18n.text("refusal.engine", refusal.firstEmptyLayer(), refusal.emptyCache()));
             status.show(i18n.text("refusal.status"));
         }
     }

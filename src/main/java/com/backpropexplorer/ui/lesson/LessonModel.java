@@ -379,8 +379,10 @@ public final class LessonModel {
         for (int i = position.get(); i < forwardCount(); i++) {
             empty.add(trace().stage(i).layer());
         }
-        String first = trace().nodes().get(trace().nodes().size() - 1).layer();
-        refusal.set(new Refusal(empty, run.get().backwardBeforeForward().getMessage(), first));
+        var engine = run.get().backwardBeforeForward();
+        // a record equal to the last refusal would change nothing: asked again, the banner must show again
+        refusal.set(null);
+        refusal.set(new Refusal(empty, engine.layer(), engine.cacheName()));
     }
 
     /** The index of the layer among the graph's nodes, forward order. */

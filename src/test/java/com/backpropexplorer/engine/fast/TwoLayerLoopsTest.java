@@ -5,8 +5,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The batch-major loops give the row-by-row loops' numbers bit for bit. */
+/** The batch-major loops give the row-by-row loops' numbers bit for bit, the branch-free masks the ternaries'. */
 class TwoLayerLoopsTest {
+    /** Every kind of double: zeros of both signs, subnormals, infinities, NaNs of both signs, and random ones. */
+    private static double[] specialsAndRandom() {
+        double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL,
+            1.0, -1.0, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NaN, Double.longBitsToDouble(0xFFF8000000000000L), Double.longBitsToDouble(0x7FF0000000000001L),
+            Double.longBitsToDouble(0xFFFFFFFFFFFFFFFFL)};
+        Random random = new Random(61);
+        double[] values = java.util.Arrays.copyOf(special, special.length + 2000);
+        for (int i = special.length; i < values.length; i++) {
+            values[i] = i % 2 == 0 ? random.nextGaussian() : Double.longBitsToDouble(random.nextLong());
+        }
+        return values;
+    }
+
+    @Test
+    void reluIsTheBooksMaskBitForBit() {
+        for (double z : specialsAndRandom()) {
+            double expected = z <= 0 ? 0.0 : z;
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(TwoLayerLoops.relu(z)),
+                    "relu(" + z + ") bits " + Long.toHexString(Double.doubleToRawLongBits(z)));
+        }
+    }
+
+    @Test
+    void passedOrZeroMasksExactlyTheCutUnitsBitForBit() {
+        double[] values = specialsAndRandom();
+        for (double z : values) {
+            double out = TwoLayerLoops.relu(z); // what the forward pass gives: +0 or what passed
+            for (int i = 0; i < values.length; i += 97) {
+                double d = values[i];
+                double expected = out == 0.0 ? 0.0 : d;
+                assertEquals(Double.doubleToRawLongBits(expected),
+                        Double.doubleToRawLongBits(TwoLayerLoops.passedOrZero(out, d)), "out " + out + ", d " + d);
+            }
+        }
+    }
+
     @Test
     void scoresRowsAreScoresRowBitForBit() {
         Random random = new Random(60);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.explain.Tracer;
+import com.backpropexplorer.ui.HeadlessFx;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Numbers;
 import com.backpropexplorer.ui.lesson.BookLessons;
@@ -23,13 +24,7 @@ class StageCaptionTest {
 
     @BeforeAll
     static void toolkit() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyStarted) {
-            started.countDown();
-        }
-        assertTrue(started.await(10, TimeUnit.SECONDS));
+        HeadlessFx.start();
     }
 
     @Test

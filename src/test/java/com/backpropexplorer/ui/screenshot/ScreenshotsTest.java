@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.data.SharedMnist;
 import com.backpropexplorer.explain.Example;
+import com.backpropexplorer.ui.HeadlessFx;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.Theme;
 import java.awt.image.BufferedImage;
@@ -34,7 +35,8 @@ class ScreenshotsTest {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @BeforeAll
-    static void toolkit() {
+    static void toolkit() throws Exception {
+        HeadlessFx.start(); // first, as TestFX starts it: the UI tests after this one in the JVM need that
         assertNull(FxThread.start());
     }
 
