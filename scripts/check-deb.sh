@@ -6,12 +6,13 @@
 #
 #   sudo scripts/check-deb.sh [DEB]      (default: target/dist/backprop-explorer_*.deb)
 #
-# It checks: the files dpkg lists (launcher, desktop entry in Education, icon), the command on
-# the PATH, the class-data archive made at install and used by the next start; the command line
-# run by an ordinary user without java on the PATH (`trace`, and `--json` with nothing but
-# JSON on standard output, also when the archive does not fit); the window under Xvfb; without
-# the installed archive, the user's own made at the first start in their cache (never in /opt)
-# and used at the second; and that `dpkg -r` leaves nothing in /opt.
+# It checks: the files dpkg lists (the launcher script and no libapplauncher.so, desktop entry
+# in Education, icon), the command on the PATH, the class-data archive made at install and used
+# by the next start; the command line run by an ordinary user without java on the PATH
+# (`trace`, and `--json` with nothing but JSON on standard output, also when the archive does
+# not fit); the window under Xvfb; without the installed archive, the user's own made at the
+# first start in their cache (never in /opt) and used at the second; and that `dpkg -r` leaves
+# nothing in /opt.
 set -euo pipefail
 
 deb=${1:-$(ls target/dist/backprop-explorer_*.deb 2>/dev/null | head -n1)}
@@ -62,6 +63,9 @@ for f in "$app/bin/backprop-explorer" "$app/lib/app/backprop-explorer.jar" "$app
     grep -qxF "$f" "$work/files" || fail "dpkg does not list $f"
     [[ -e "$f" ]] || fail "$f is listed but missing"
 done
+head -c 2 "$app/bin/backprop-explorer" | grep -q '^#!' || fail "the installed launcher is not the script"
+! grep -q 'libapplauncher' "$work/files" || fail "the package ships libapplauncher.so, which only jpackage's native launcher loads"
+[[ ! -e "$app/lib/libapplauncher.so" ]] || fail "$app/lib/libapplauncher.so is there"
 entry=$app/lib/backprop-explorer-backprop-explorer.desktop
 grep -qx 'Name=Backprop Explorer' "$entry" || fail "the desktop entry is not named Backprop Explorer"
 grep -q '^Categories=.*Education;' "$entry" || fail "the desktop entry is not in Education"

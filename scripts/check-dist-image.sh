@@ -2,7 +2,8 @@
 # Checks the app image that `mvn -P dist package` builds, the way a learner without Java meets
 # it: its launcher runs with no java on PATH (and no JAVA_HOME), the command line works,
 # `--json` leaves nothing but JSON on standard output, `screenshot` renders without a display
-# (Monocle against the runtime's named javafx.graphics), and nothing warns on standard error.
+# (Monocle against the runtime's named javafx.graphics), and nothing warns on standard error;
+# its launcher is the script, without jpackage's lib/libapplauncher.so beside it.
 #
 #   scripts/check-dist-image.sh [IMAGE]      (default: target/dist/backprop-explorer)
 set -euo pipefail
@@ -25,6 +26,10 @@ fail() {
 quiet_stderr() {
     [[ ! -s "$1" ]] || { cat "$1" >&2; fail "$2 wrote to standard error"; }
 }
+
+echo "the launcher is the script, and jpackage's launcher library is not shipped"
+head -c 2 "$launcher" | grep -q '^#!' || fail "$launcher is not the launcher script"
+[[ ! -e "$image/lib/libapplauncher.so" ]] || fail "the image ships lib/libapplauncher.so, which only jpackage's native launcher loads"
 
 echo "trace --example tiny"
 run trace --example tiny >"$work/trace.txt" 2>"$work/trace.err" || fail "trace exited with $?"

@@ -45,6 +45,8 @@ final class LiveTracer {
     private final int[] columns;
     private final double[] values;
     private final ComputationGraph graph;
+    /** The graph's chain view, made once: every trace of the probe has the same graph. */
+    private final List<GraphNode> nodes;
     private Map<String, Tensor> lastParams = Map.of();
     /** Rows of dx built at a time in Affine1's backward pass. */
     private static final int ROWS = 4;
@@ -63,6 +65,7 @@ final class LiveTracer {
         this.xTensor = Tensor.of("x", x);
         this.tTensor = Tensor.of("t", Matrices.oneHot(labels, net.outputSize()));
         this.graph = Tracer.twoLayerGraph(net);
+        this.nodes = GraphNode.chainOf(graph);
         int nonZero = 0;
         for (int i = 0; i < x.getNumElements(); i++) {
             if (x.data[i] != 0) {
@@ -101,25 +104,30 @@ final class LiveTracer {
             throw new IllegalStateException("the first layer is " + affine1.name());
         }
         List<String> side1 = Tracer.sideInputs(affine1);
+        // one snapshot per value: what flows out of a layer is the next one's x, a layer's dx the
+        // next one's dout, under another name (Tensor.named shares the numbers)
+        Tensor flowingTensor = Tensor.of("out", state.a1);
         stages.add(new Stage(0, Direction.FORWARD, affine1.name(), Tracer.kindOf(affine1),
                 List.of(xTensor, params.get(side1.get(0)), params.get(side1.get(1))),
-                List.of(Tensor.of("out", state.a1)), List.of(xTensor), List.of(), Tracer.forwardCalls(NET, affine1)));
+                List.of(flowingTensor), List.of(xTensor), List.of(), Tracer.forwardCalls(NET, affine1)));
         DMatrixRMaj flowing = state.a1;
         for (Layer layer : layers.subList(1, layers.size())) {
+            Tensor in = flowingTensor.named("x");
             List<Tensor> inputs = new ArrayList<>();
-            inputs.add(Tensor.of("x", flowing));
+            inputs.add(in);
             List<String> side = Tracer.sideInputs(layer);
             side.forEach(p -> inputs.add(params.get(p)));
             DMatrixRMaj out = layer.forward(flowing);
-            stages.add(Tracer.forward(stages.size(), layer.name(), Tracer.kindOf(layer), inputs, Tensor.of("out", out),
+            flowingTensor = Tensor.of("out", out);
+            stages.add(Tracer.forward(stages.size(), layer.name(), Tracer.kindOf(layer), inputs, flowingTensor,
                     layer.cache(), Tracer.forwardCalls(NET, layer)));
             flowing = out;
         }
         SoftmaxWithLoss last = net.lastLayer();
         double loss = last.forward(flowing, labels);
         stages.add(new Stage(stages.size(), Direction.FORWARD, last.name(), LayerKind.SOFTMAX_WITH_LOSS,
-                List.of(Tensor.of("x", flowing), tTensor), List.of(Tensor.scalar("L", loss)), cacheOf(last), List.of(),
-                Tracer.lossCalls(NET)));
+                List.of(flowingTensor.named("x"), tTensor), List.of(Tensor.scalar("L", loss)), cacheOf(last),
+                List.of(), Tracer.lossCalls(NET)));
 
         DMatrixRMaj dout = last.backward(1.0);
         stages.add(Tracer.backward(stages.size(), last.name(), LayerKind.SOFTMAX_WITH_LOSS, Tensor.scalar("dout", 1.0),
@@ -127,21 +135,22 @@ final class LiveTracer {
         for (int i = layers.size() - 1; i >= 1; i--) {
             Layer layer = layers.get(i);
             DMatrixRMaj dx = layer.backward(dout);
-            stages.add(Tracer.backward(stages.size(), layer.name(), Tracer.kindOf(layer), Tensor.of("dout", dout), dx,
+            Tensor upstream = stages.get(stages.size() - 1).output().named("dout");
+            stages.add(Tracer.backward(stages.size(), layer.name(), Tracer.kindOf(layer), upstream, dx,
                     layer.gradients(), Tracer.backwardCalls(NET, Tracer.className(layer))));
             dout = dx;
         }
         if (!allFinite(dout)) {
             return Tracer.twoLayer(example, net, x, labels);
         }
-        stages.add(affine1Backward(stages.size(), affine1, dout));
-        return new Trace(example, graph, xTensor, tTensor, params, loss, stages, null);
+        stages.add(affine1Backward(stages.size(), affine1, dout, stages.get(stages.size() - 1).output().named("dout")));
+        return new Trace(example, graph, nodes, xTensor, tTensor, params, loss, stages, null);
     }
 
     /** SoftmaxWithLoss's cache as Tracer records it, with t the shared snapshot (it never changes). */
     private List<Tensor> cacheOf(SoftmaxWithLoss last) {
-        List<Tensor> out = new ArrayList<>();
-        last.cache().forEach((name, m) -> out.add(name.equals("t") ? tTensor : Tensor.of(name, m)));
+        List<Tensor> out = Tracer.tensors(last.cache());
+        out.replaceAll(cached -> cached.name().equals("t") ? tTensor : cached);
         return out;
     }
 
@@ -151,7 +160,7 @@ final class LiveTracer {
      * row-by-row product; four rows of dx are built at a time, so that each row of W1ᵀ is read
      * once for the four (a zero of dout there adds an exact ±0).
      */
-    private Stage affine1Backward(int index, Layer affine1, DMatrixRMaj dout) {
+    private Stage affine1Backward(int index, Layer affine1, DMatrixRMaj dout, Tensor doutTensor) {
         int n = dout.numRows;
         int hidden = dout.numCols;
         int inputs = x.numCols;
@@ -222,7 +231,7 @@ final class LiveTracer {
         }
         List<Tensor> grads = List.of(Tensor.wrap("dW", inputs, hidden, dw), Tensor.wrap("db", 1, hidden, db));
         return new Stage(index, Direction.BACKWARD, affine1.name(), Tracer.kindOf(affine1),
-                List.of(Tensor.of("dout", dout)), List.of(Tensor.wrap("dx", n, inputs, dx)), List.of(), grads,
+                List.of(doutTensor), List.of(Tensor.wrap("dx", n, inputs, dx)), List.of(), grads,
                 Tracer.backwardCalls(NET, Tracer.className(affine1)));
     }
 

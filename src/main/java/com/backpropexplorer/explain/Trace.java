@@ -32,9 +32,15 @@ public final class Trace {
      */
     public Trace(Example example, ComputationGraph graph, Tensor x, Tensor t, Map<String, Tensor> params, double loss,
                  List<Stage> stages, Update update) {
+        this(example, graph, GraphNode.chainOf(graph), x, t, params, loss, stages, update);
+    }
+
+    /** @param nodes the graph's chain view, {@link GraphNode#chainOf} of it (made once by a caller that makes many traces) */
+    Trace(Example example, ComputationGraph graph, List<GraphNode> nodes, Tensor x, Tensor t, Map<String, Tensor> params,
+          double loss, List<Stage> stages, Update update) {
         this.example = example;
         this.graph = graph;
-        this.nodes = GraphNode.chainOf(graph);
+        this.nodes = nodes;
         this.x = x;
         this.t = t;
         this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

@@ -214,9 +214,15 @@ public final class Tracer {
                 List.of(), tensors(grads), calls);
     }
 
-    static List<Tensor> tensors(Map<String, DMatrixRMaj> named) {
+    /**
+     * Snapshots of what a layer's {@code cache()} or {@code gradients()} returned: copies that
+     * the caller owns ({@link Layer}'s contract) and nobody writes to, so they are taken as they
+     * are instead of being copied once more.
+     */
+    static List<Tensor> tensors(Map<String, DMatrixRMaj> copies) {
         List<Tensor> out = new ArrayList<>();
-        named.forEach((name, m) -> out.add(Tensor.of(name, m)));
+        copies.forEach((name, m) -> out.add(m.data.length == m.getNumElements()
+                ? Tensor.wrap(name, m.numRows, m.numCols, m.data) : Tensor.of(name, m)));
         return out;
     }
 

@@ -76,6 +76,13 @@ public final class WeightProbe implements ParameterProbe {
         return out;
     }
 
+    /** Without {@link #params()}'s copies: asked on every slider event. */
+    @Override
+    public boolean contains(Element e) {
+        DMatrixRMaj p = net.params().get(e.param());
+        return p != null && e.row() >= 0 && e.row() < p.numRows && e.col() >= 0 && e.col() < p.numCols;
+    }
+
     @Override
     public double get(Element e) {
         return param(e).get(e.row(), e.col());

@@ -1,7 +1,9 @@
 package com.backpropexplorer.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.backpropexplorer.engine.Activation;
 import com.backpropexplorer.engine.TwoLayerNet;
@@ -83,6 +85,22 @@ class WeightProbeTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void containsExactlyTheElementsOfTheNetsParameters() {
+        TwoLayerNet net = new TwoLayerNet(12, 6, 3, 0.5, Activation.RELU, 9);
+        WeightProbe probe = new WeightProbe(net, randomInputs(new Random(5), 4, 12), new int[] {0, 1, 2, 0});
+        for (Element e : ELEMENTS) {
+            assertTrue(probe.contains(e), e.toString());
+        }
+        for (Element e : List.of(new Element("W1", 11, 5), new Element("b2", 0, 2), new Element("W2", 5, 2))) {
+            assertTrue(probe.contains(e), "the last element " + e);
+        }
+        for (Element e : List.of(new Element("W1", 12, 0), new Element("W1", 0, 6), new Element("W1", -1, 0),
+                new Element("b1", 1, 0), new Element("b2", 0, 3), new Element("W3", 0, 0))) {
+            assertFalse(probe.contains(e), e.toString());
+        }
+    }
+
     /** The live trace (sparse first layer, shared snapshots) records what the plain Tracer records. */
     @ParameterizedTest
     @EnumSource(Activation.class)
@@ -99,6 +117,7 @@ class WeightProbeTest {
             Trace plain = Tracer.twoLayer(Example.TINY, probe.net(), x, labels);
             assertEquals(plain.loss(), live.loss(), 1e-12);
             assertEquals(plain.stages().size(), live.stages().size());
+            assertEquals(plain.nodes(), live.nodes());
             assertEquals(plain.params().keySet(), live.params().keySet());
             for (String p : plain.params().keySet()) {
                 assertClose(plain.params().get(p), live.params().get(p), p);

@@ -1,5 +1,6 @@
 package com.backpropexplorer.ui;
 
+import static com.backpropexplorer.ui.HeadlessFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,9 +20,6 @@ import com.backpropexplorer.ui.lesson.PassState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,35 +33,8 @@ class LessonModelTest {
 
     private static LessonModel loadedTiny() throws Exception {
         LessonModel model = new LessonModel(BookLessons.tiny(Tracer.TINY_SEED), Runnable::run);
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            model.reload();
-            done.countDown();
-        });
-        assertTrue(done.await(10, TimeUnit.SECONDS));
+        onFx(model::reload);
         return model;
-    }
-
-    /** Runs {@code action} on the FX thread; an assertion that fails there fails the test. */
-    private static void onFx(Runnable action) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        Throwable[] failed = new Throwable[1];
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } catch (Throwable t) {
-                failed[0] = t;
-            } finally {
-                done.countDown();
-            }
-        });
-        assertTrue(done.await(10, TimeUnit.SECONDS));
-        if (failed[0] instanceof Error e) {
-            throw e;
-        }
-        if (failed[0] != null) {
-            throw new AssertionError(failed[0]);
-        }
     }
 
     @Test

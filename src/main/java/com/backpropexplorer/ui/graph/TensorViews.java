@@ -318,7 +318,7 @@ public final class TensorViews {
             colOf[c] = c * srcCols / cols;
         }
         // one buffer, written once: a PixelWriter call per pixel marks the image dirty every time
-        int[] argb = new int[rows * cols];
+        int[] argb = pixels(rows * cols);
         double perUnit = scale == 0 ? 0 : 1 / scale;
         for (int r = 0; r < rows; r++) {
             int base = offset + (r * srcRows / rows) * stride;
@@ -334,6 +334,20 @@ public final class TensorViews {
         }
         // premultiplied already: the image's own format takes it without a division per pixel
         image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbPreInstance(), argb, 0, cols);
+    }
+
+    /** The FX thread's pixel buffer, reused by every repaint (setPixels copies it into the image at once). */
+    private static int[] fxPixels = new int[0];
+
+    /** A buffer of at least n pixels: the FX thread reuses one, any other thread gets a new one. */
+    private static int[] pixels(int n) {
+        if (!javafx.application.Platform.isFxApplicationThread()) {
+            return new int[n];
+        }
+        if (fxPixels.length < n) {
+            fxPixels = new int[n];
+        }
+        return fxPixels;
     }
 
     /** Per colour, its 256 alpha levels premultiplied, as JavaFX premultiplies an IntArgb pixel. */
