@@ -18,11 +18,13 @@ import org.ejml.data.DMatrixRMaj;
  * Arguments: [MNIST_DIR] [STEPS] [HIDDEN]; {@code -Dsigmoid} for the ch. 4 net,
  * {@code -Doptimizer=sgd|momentum|adagrad|adam} (default sgd, at its default learning rate). The
  * update is timed as the fast step runs it: the copy kept for undo, the optimizer's rule, W1's
- * rows refreshed.
+ * rows refreshed; {@code -DsaveW1} also copies W1 for undoing, as the step did before its rows were
+ * double-buffered (now only b1, W2 and b2 are copied).
  */
 public final class StepPhases {
     private static final boolean REGROUP = System.getProperty("regroup") != null;
     private static final boolean SIGMOID = System.getProperty("sigmoid") != null;
+    private static final boolean SAVE_W1 = System.getProperty("saveW1") != null;
 
     private StepPhases() {
     }
@@ -102,7 +104,7 @@ public final class StepPhases {
             TwoLayerLoops.smallGradients(hiddenOut, dScores, dHidden, n, classes, dW2T, grads.get("W2").data,
                     grads.get("b2").data, grads.get("b1").data);
             long h = System.nanoTime();
-            for (int k = 0; k < params.length; k++) {
+            for (int k = SAVE_W1 ? 0 : 1; k < params.length; k++) {
                 backup.save(k, 0, params[k].getNumElements());
             }
             long h1 = System.nanoTime();
