@@ -191,6 +191,35 @@ class WeightsPanelTest extends TinyLessonWindow {
         }
     }
 
+    /**
+     * Once answers are known to be quick (the tiny net's take microseconds), a slider event is
+     * answered in the event itself: the new loss, gradient and pass are set before the event
+     * returns, not one or two thread hand-offs later; a slow answer would still go to the engine.
+     */
+    @Test
+    void aQuickAnswerIsSetInTheSliderEventItself(FxRobot robot) throws Exception {
+        pickOnGraph(robot, W1_01);
+        Slider slider = robot.lookup("#weights-slider").queryAs(Slider.class);
+        Tracer.TinyLesson lesson = Tracer.TinyLesson.of(Tracer.TINY_SEED);
+        // the first answer after the pick measures how long answers take
+        robot.interact(() -> slider.setValue(0.25));
+        awaitValue(W1_01, 0.25);
+        for (double w : new double[] {-0.4, 0.6}) {
+            WeightSnapshot[] inEvent = new WeightSnapshot[1];
+            double[] onGraph = new double[1];
+            robot.interact(() -> {
+                slider.setValue(w);
+                inEvent[0] = weights().snapshot();
+                onGraph[0] = tiny().trace().params().get("W1").get(0, 1);
+            });
+            assertEquals(w, inEvent[0].value(), 0.0, "the answer for " + w + " is set before the event returns");
+            assertEquals(w, onGraph[0], 0.0, "the graph's pass holds the new weight in the same event");
+            TwoLayerNet net = netWith(W1_01, w);
+            assertEquals(net.loss(lesson.x(), lesson.labels()), inEvent[0].loss(), 1e-12);
+            assertEquals(net.gradient(lesson.x(), lesson.labels()).get("W1").get(0, 1), inEvent[0].backprop(), 1e-12);
+        }
+    }
+
     @Test
     void settingTheSliderThroughTheControlFollowsEveryValue(FxRobot robot) throws Exception {
         pickOnGraph(robot, new Element("b2", 0, 1));

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.ejml.data.DMatrixRMaj;
@@ -20,6 +22,12 @@ import org.ejml.data.DMatrixRMaj;
  * they come faster than it answers, only the newest is computed. Answers go to the FX thread as
  * immutable snapshots, at most one waiting there at a time (the loss curve and the contour map,
  * which are rare, in order).
+ *
+ * <p>A quick answer (a slider event when the last answers took well under a frame, the engine
+ * idle and nothing of its on the way to the FX thread) is computed on the FX thread in the event
+ * itself, so that its values are set before the next pulse instead of after two thread hand-offs,
+ * each of which may wait for a core. The probe still has one owner at a time: whoever holds
+ * {@link #owner}. Anything slower, or while the engine is busy, goes through the slot.
  */
 final class WeightsEngine {
     /** Where answers go, called on the FX thread. */
@@ -27,10 +35,24 @@ final class WeightsEngine {
         void accept(WeightSnapshot answer, LossCurve curve, LossGrid grid);
     }
 
+    /**
+     * Answers taking less than this (the last one measured) may be computed on the FX thread: a
+     * quarter of a 60 Hz frame, so that the pulse never waits long behind one.
+     */
+    static final long QUICK_NANOS = 4_000_000L;
+
     private final ExecutorService thread;
     private final Answers answers;
+    /** Held by the thread that uses the probe and the fields below it. */
+    private final ReentrantLock owner = new ReentrantLock();
+    /** Answers posted to the FX thread and not yet taken there. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** How long the last answer of this probe took; Long.MAX_VALUE until one is measured. */
+    private volatile long lastAnswerNanos = Long.MAX_VALUE;
+    /** FX thread only: true while a quick answer is being put on show (a change it causes waits). */
+    private boolean answeringOnFx;
 
-    // ---- engine thread only
+    // ---- the owner's only (the engine thread, or the FX thread while it holds the lock)
     private ParameterProbe probe;
     private long probeGeneration = -1;
     private Map<String, DMatrixRMaj> startWeights;
@@ -53,12 +75,13 @@ final class WeightsEngine {
 
     /** A new run of the lesson: its weights become the live ones and the ones Reset goes back to. */
     void load(Trace trace, long gen) {
-        thread.execute(() -> {
+        thread.execute(() -> owned(() -> {
             probe = Probes.of(trace);
             probeGeneration = gen;
             startWeights = probe.params();
             stepFrom = null;
-        });
+            lastAnswerNanos = Long.MAX_VALUE;
+        }));
     }
 
     /**
@@ -67,7 +90,7 @@ final class WeightsEngine {
      * before and after.
      */
     void prepareStep(long gen, Element e, boolean all, double lr, Consumer<double[]> ready) {
-        thread.execute(() -> {
+        thread.execute(() -> owned(() -> {
             if (probe == null || gen != probeGeneration) {
                 return;
             }
@@ -91,7 +114,7 @@ final class WeightsEngine {
             double before = e == null ? Double.NaN : probe.get(e);
             double after = e == null ? Double.NaN : before - stepGradients.get(e.param()).get(e.row(), e.col());
             Platform.runLater(() -> ready.accept(new double[] {before, after}));
-        });
+        }));
     }
 
     /** The change to w − t·lr·dL/dw (t from 0 to 1) of the step prepared last. */
@@ -124,6 +147,9 @@ final class WeightsEngine {
 
     /** Puts a request in the latest-wins slot; starts the engine on it unless it is already queued. */
     void submit(EngineRequest next) {
+        if (answerOnFx(next)) {
+            return;
+        }
         EngineRequest previous = slot.getAndUpdate(old -> old == null ? next : old.then(next));
         if (previous == null) {
             thread.execute(this::runLive);
@@ -135,8 +161,52 @@ final class WeightsEngine {
         thread.shutdownNow();
     }
 
+    /**
+     * FX thread: computes a quick request at once and puts its answer on show, if it may (see the
+     * class comment); false if the request must go to the engine thread.
+     */
+    private boolean answerOnFx(EngineRequest request) {
+        if (!Platform.isFxApplicationThread() || answeringOnFx || request.curveToo()
+                || lastAnswerNanos >= QUICK_NANOS || slot.get() != null || !owner.tryLock()) {
+            return false;
+        }
+        WeightSnapshot answer;
+        try {
+            if (inFlight.get() != 0 || probe == null || request.gen() != probeGeneration) {
+                return false; // an older answer is still on its way, or the lesson's run is not loaded yet
+            }
+            long start = System.nanoTime();
+            request.change().accept(probe);
+            answer = answer(request.gen(), request.a(), request.b(), request.weightsChange(), request.requestedAt(),
+                    start);
+        } finally {
+            owner.unlock();
+        }
+        answeringOnFx = true;
+        try {
+            answers.accept(answer, null, null);
+        } finally {
+            answeringOnFx = false;
+        }
+        return true;
+    }
+
+    /** Runs a piece of the engine's work as the probe's owner. */
+    private void owned(Runnable work) {
+        owner.lock();
+        try {
+            work.run();
+        } finally {
+            owner.unlock();
+        }
+    }
+
     /** Engine thread: computes whatever is in the slot now (the newest request). */
     private void runLive() {
+        owned(this::computeLive);
+    }
+
+    private void computeLive() {
         EngineRequest live = slot.getAndSet(null);
         if (live == null || probe == null || live.gen() != probeGeneration) {
             return;
@@ -179,19 +249,29 @@ final class WeightsEngine {
             secondValue = probe.get(b);
             secondBackprop = trace != null ? Probes.gradient(trace, b) : grads.get(b.param()).get(b.row(), b.col());
         }
+        long took = System.nanoTime() - start;
+        lastAnswerNanos = took;
         return new WeightSnapshot(gen, a, value, trace != null ? trace.loss() : probe.loss(), backprop, numerical,
-                b, secondValue, secondBackprop, trace, requestedAt, System.nanoTime() - start);
+                b, secondValue, secondBackprop, trace, requestedAt, took);
     }
 
     private void publish(WeightSnapshot answer, LossCurve newCurve, LossGrid newGrid) {
         if (newCurve != null || newGrid != null) {
             // shapes are rare (selection, range, step): deliver them in order, not coalesced
             outbox.set(null);
-            Platform.runLater(() -> answers.accept(answer, newCurve, newGrid));
+            inFlight.incrementAndGet();
+            Platform.runLater(() -> {
+                inFlight.decrementAndGet();
+                answers.accept(answer, newCurve, newGrid);
+            });
             return;
         }
         if (outbox.getAndSet(answer) == null) {
-            Platform.runLater(() -> answers.accept(outbox.getAndSet(null), null, null));
+            inFlight.incrementAndGet();
+            Platform.runLater(() -> {
+                inFlight.decrementAndGet();
+                answers.accept(outbox.getAndSet(null), null, null);
+            });
         }
     }
 

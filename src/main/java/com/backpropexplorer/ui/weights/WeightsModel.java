@@ -22,10 +22,10 @@ import javafx.beans.value.ChangeListener;
  * {@link LessonModel}, so the graph and inspector highlight it), its slider range, the learning
  * rate, and the engine's latest answers.
  *
- * <p>Threading: the {@link WeightsEngine}'s daemon thread owns the {@link ParameterProbe} (the
- * live weights); this class's properties and commands belong to the FX thread. Commands become
- * {@link EngineRequest}s in the engine's latest-wins slot; answers come back as immutable
- * snapshots.
+ * <p>Threading: the {@link WeightsEngine} owns the {@link ParameterProbe} (the live weights);
+ * this class's properties and commands belong to the FX thread. Commands become
+ * {@link EngineRequest}s: a quick one is answered in the event itself, the others in the engine
+ * thread's latest-wins slot; answers are immutable snapshots.
  */
 public final class WeightsModel {
     /** Points on the loss curve. */
