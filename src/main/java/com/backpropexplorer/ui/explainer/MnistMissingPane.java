@@ -4,7 +4,6 @@ import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.shared.MnistFolder;
 import com.backpropexplorer.ui.shell.Dialogs;
-import java.io.File;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import javafx.beans.binding.Bindings;
@@ -14,7 +13,6 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 
 /**
  * Shown over a lesson's graph while it cannot find MNIST: where it was looked for, and the
@@ -67,13 +65,10 @@ public final class MnistMissingPane {
 
     @FXML
     private void choose() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(i18n.text("mnist.choose.title"));
-        File dir = chooser.showDialog(dialogs.owner());
-        if (dir != null) {
-            mnist.chosenProperty().set(dir.toPath());
+        dialogs.chooseFolder(i18n.text("mnist.choose.title")).ifPresent(dir -> {
+            mnist.chosenProperty().set(dir);
             retry.run();
-        }
+        });
     }
 
     @FXML

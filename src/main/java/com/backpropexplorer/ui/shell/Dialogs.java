@@ -1,5 +1,8 @@
 package com.backpropexplorer.ui.shell;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -8,6 +11,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -31,6 +35,14 @@ public final class Dialogs {
     /** The main window: the owner of file choosers. */
     public Window owner() {
         return owner;
+    }
+
+    /** Asks for a folder in the system's folder chooser, over the main window; empty if cancelled. */
+    public Optional<Path> chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        File dir = chooser.showDialog(owner);
+        return Optional.ofNullable(dir).map(File::toPath);
     }
 
     /**

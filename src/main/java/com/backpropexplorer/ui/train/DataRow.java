@@ -4,7 +4,6 @@ import com.backpropexplorer.ui.Fxml;
 import com.backpropexplorer.ui.I18n;
 import com.backpropexplorer.ui.shared.MnistFolder;
 import com.backpropexplorer.ui.shell.Dialogs;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
-import javafx.stage.DirectoryChooser;
 
 /**
  * The training view's data row: where the training set is (found, loaded or missing), the
@@ -104,11 +102,6 @@ final class DataRow {
 
     @FXML
     private void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(i18n.text("mnist.choose.title"));
-        File dir = chooser.showDialog(dialogs.owner());
-        if (dir != null) {
-            tell.accept(dataset.useFolder(dir.toPath()));
-        }
+        dialogs.chooseFolder(i18n.text("mnist.choose.title")).ifPresent(dir -> tell.accept(dataset.useFolder(dir)));
     }
 }
